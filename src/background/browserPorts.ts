@@ -1,0 +1,62 @@
+import browser from 'webextension-polyfill';
+import type { OsState } from '../core/attention.js';
+import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../core/settings.js';
+import { openTimebackDb, type TimebackDb } from '../store/db.js';
+import type { WorkerPorts } from './ports.js';
+
+/** OS idle is reported after this long without input anywhere: the largest threshold, so no τ is cut short. */
+export const IDLE_DETECTION_SEC = 300;
+
+let dbPromise: Promise<TimebackDb> | undefined;
+
+/** The real ports: thin wrappers over the browser. */
+export function browserPorts(): WorkerPorts {
+  return {
+    now: () => Date.now(),
+    timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    newId: () => crypto.randomUUID(),
+    db: () => (dbPromise ??= openTimebackDb()),
+    async loadSettings(): Promise<Settings> {
+      const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+      if (stored === undefined) return DEFAULT_SETTINGS;
+      const parsed = parseSettings(stored);
+      if (parsed.ok) return parsed.settings;
+      // Invalid stored settings track nothing rather than guess (and the dashboard says why).
+      console.warn('Timeback: stored settings are invalid, tracking nothing', parsed.errors);
+      return { ...DEFAULT_SETTINGS, paused: true };
+    },
+    async saveSettings(settings) {
+      await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+    },
+    async focusedTabId() {
+      const win = await browser.windows.getLastFocused({ populate: true }).catch(() => undefined);
+      if (!win?.focused) return null;
+      return win.tabs?.find((t) => t.active)?.id ?? null;
+    },
+    async idleState(): Promise<OsState> {
+      return (await browser.idle.queryState(IDLE_DETECTION_SEC)) as OsState;
+    },
+    hasOrigins: (origins) => browser.permissions.contains({ origins }),
+    async registeredContentScripts() {
+      const scripts = await browser.scripting.getRegisteredContentScripts();
+      return scripts.map((s) => ({ id: s.id, matches: s.matches ?? [] }));
+    },
+    async registerContentScripts(scripts) {
+      await browser.scripting.registerContentScripts(
+        scripts.map((s) => ({ id: s.id, matches: s.matches, js: ['content.js'], runAt: 'document_start', allFrames: false, persistAcrossSessions: true })),
+      );
+    },
+    async unregisterContentScripts(ids) {
+      await browser.scripting.unregisterContentScripts({ ids });
+    },
+    async injectIntoOpenTabs(matches) {
+      const tabs = await browser.tabs.query({ url: matches }).catch(() => []);
+      for (const tab of tabs) {
+        if (tab.id === undefined) continue;
+        await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['content.js'] }).catch(() => undefined);
+      }
+    },
+    extensionId: browser.runtime.id,
+    extensionPageOrigin: browser.runtime.getURL(''),
+  };
+}

@@ -1,0 +1,35 @@
+import browser from 'webextension-polyfill';
+import type { OsState } from '../core/attention.js';
+import { SETTINGS_KEY } from '../core/settings.js';
+import { browserPorts, IDLE_DETECTION_SEC } from './browserPorts.js';
+import { createWorker } from './worker.js';
+
+/*
+ * Service worker entry. MV3 may kill this worker at any moment and start a
+ * fresh one for the next event, so listeners are registered synchronously at
+ * the top level and no state is kept in globals beyond caches (uBlock Origin
+ * Lite's discipline). There is no timer: everything is driven by events.
+ */
+const worker = createWorker(browserPorts());
+
+const report = (what: string) => (error: unknown) => console.error(`Timeback: ${what} failed`, error);
+
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+  // Returning undefined leaves the message unanswered: unexpected senders get nothing.
+  const answer = worker.handleMessage(message, sender).catch((e) => {
+    report('message')(e);
+    return undefined;
+  });
+  return answer as Promise<unknown>;
+});
+
+browser.tabs.onActivated.addListener(() => void worker.refreshAttention().catch(report('attention')));
+browser.tabs.onRemoved.addListener(() => void worker.refreshAttention().catch(report('attention')));
+browser.windows.onFocusChanged.addListener(() => void worker.refreshAttention().catch(report('attention')));
+browser.idle.onStateChanged.addListener((state) => void worker.onIdleStateChanged(state as OsState).catch(report('idle')));
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && SETTINGS_KEY in changes) void worker.onSettingsChanged().catch(report('settings'));
+});
+
+browser.idle.setDetectionInterval(IDLE_DETECTION_SEC);
+void worker.onStart().catch(report('start'));

@@ -1,0 +1,23 @@
+import { isRuns, type Runs } from '../core/runs.js';
+import { isTaskCategory } from '../core/taskCategory.js';
+import type { ActivityReport } from '../core/tracker.js';
+
+/** The most runs one report may carry: ten seconds of activity never need more. */
+const MAX_REPORT_RUNS = 600;
+/** Evidence older than this (or from the future) cannot be genuine for one report. */
+const MAX_REPORT_AGE_SEC = 3600;
+
+/**
+ * Check a content script's report before it touches the store. The system id
+ * must be the one the sender's URL belongs to, so a page of one system cannot
+ * book time to another.
+ */
+export function parseActivityReport(body: unknown, expectedSystemId: string, nowSec: number): ActivityReport | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const b = body as Record<string, unknown>;
+  if (b.systemId !== expectedSystemId || !isTaskCategory(b.category)) return undefined;
+  if (!isRuns(b.input, MAX_REPORT_RUNS) || !isRuns(b.attended, MAX_REPORT_RUNS)) return undefined;
+  const inWindow = (runs: Runs) => runs.length === 0 || (runs[0]! >= nowSec - MAX_REPORT_AGE_SEC && runs[runs.length - 1]! <= nowSec + 5);
+  if (!inWindow(b.input) || !inWindow(b.attended)) return undefined;
+  return { systemId: expectedSystemId, category: b.category, input: b.input, attended: b.attended };
+}

@@ -1,0 +1,118 @@
+import type { ActiveTimeParams } from '../core/activeTimeParams.js';
+import { currentPeriod, type OsState } from '../core/attention.js';
+import { localDateKey } from '../core/localDate.js';
+import type { Settings } from '../core/settings.js';
+import { buildTodaySummary, type TodaySummary } from '../core/todaySummary.js';
+import { MESSAGE_SENDERS, isEnvelope, type MessageType, type RequestOf, type ResponseOf } from '../protocol.js';
+import { readRollup, readSpan, readTracker, recordAttention, recordReport, refreshRollups } from '../store/trackingStore.js';
+import { syncContentScripts } from './contentScriptSync.js';
+import type { WorkerPorts } from './ports.js';
+import { parseActivityReport } from './reportValidation.js';
+import { senderAllowed, systemForUrl, type MessageSenderInfo } from './senderPolicy.js';
+
+type Handlers = { [K in MessageType]: (body: RequestOf<K>, sender: MessageSenderInfo, settings: Settings) => Promise<ResponseOf<K>> };
+
+/** How long after its last evidence a span still shows as "now tracking". */
+const NOW_TRACKING_GRACE_SEC = 15;
+
+/**
+ * The service worker's logic, free of browser globals. It keeps nothing that
+ * matters in memory: every event reloads what it needs from storage, so the
+ * worker may be killed between any two events (or inside one: each store
+ * write is a single transaction).
+ */
+export function createWorker(ports: WorkerPorts) {
+  // Orders attention updates; losing it with the worker loses nothing stored.
+  let attentionChain: Promise<unknown> = Promise.resolve();
+
+  const params = (s: Settings): ActiveTimeParams => ({
+    inactivityThresholdSec: s.inactivityThresholdSec,
+    readingAllowanceSec: s.readingAllowanceSec,
+  });
+
+  const writeContext = (s: Settings) => ({ nowMs: ports.now(), timeZone: ports.timeZone(), params: params(s), newId: ports.newId });
+
+  async function todaySummary(settings: Settings): Promise<TodaySummary> {
+    const db = await ports.db();
+    const nowMs = ports.now();
+    const date = localDateKey(nowMs, ports.timeZone());
+    const [rollup, tracker] = await Promise.all([readRollup(db, date), readTracker(db)]);
+    let nowTracking: Parameters<typeof buildTodaySummary>[0]['nowTracking'] = null;
+    const open = currentPeriod(tracker.periods);
+    if (open?.spanId && !settings.paused) {
+      const span = await readSpan(db, open.spanId);
+      const graceMs = (Math.max(settings.inactivityThresholdSec, settings.readingAllowanceSec) + NOW_TRACKING_GRACE_SEC) * 1000;
+      if (span && span.end >= nowMs - graceMs) nowTracking = { systemId: span.systemId, category: span.category };
+    }
+    return buildTodaySummary({ date, rollup, systems: settings.systems, nowTracking, paused: settings.paused, params: params(settings) });
+  }
+
+  const handlers: Handlers = {
+    async contentConfig(_body, sender, settings) {
+      const system = systemForUrl(settings, sender.url!);
+      return system ? { systemId: system.id, rules: system.rules } : null;
+    },
+    async activity(body, sender, settings) {
+      const system = systemForUrl(settings, sender.url!);
+      const report = system && parseActivityReport(body, system.id, Math.floor(ports.now() / 1000));
+      if (!report || settings.paused) return { accepted: false };
+      await recordReport(await ports.db(), sender.tab!.id!, report, writeContext(settings));
+      return { accepted: true };
+    },
+    async getToday(_body, _sender, settings) {
+      return todaySummary(settings);
+    },
+    async setPaused(body, _sender, settings) {
+      const next = { ...settings, paused: body.paused === true };
+      await ports.saveSettings(next);
+      await refreshAttention(next);
+      return todaySummary(next);
+    },
+  };
+
+  /** Answer a runtime message, or undefined (ignored) when it is malformed or from an unexpected sender. */
+  async function handleMessage(message: unknown, sender: MessageSenderInfo): Promise<unknown> {
+    if (!isEnvelope(message)) return undefined;
+    const settings = await ports.loadSettings();
+    const kind = MESSAGE_SENDERS[message.type];
+    if (!senderAllowed(kind, sender, { extensionId: ports.extensionId, extensionPageOrigin: ports.extensionPageOrigin, settings })) return undefined;
+    const handler = handlers[message.type] as (body: unknown, sender: MessageSenderInfo, settings: Settings) => Promise<unknown>;
+    return handler(message.body, sender, settings);
+  }
+
+  /** Re-derive which tab has attention (after focus, tab, idle or pause changes). */
+  function refreshAttention(knownSettings?: Settings, os?: OsState): Promise<void> {
+    const run = attentionChain.then(async () => {
+      const settings = knownSettings ?? (await ports.loadSettings());
+      const [db, focusedTabId] = await Promise.all([ports.db(), ports.focusedTabId()]);
+      const current = await readTracker(db);
+      await recordAttention(db, { paused: settings.paused, os: os ?? current.os, focusedTabId }, ports.now());
+    });
+    attentionChain = run.catch(() => undefined);
+    return run;
+  }
+
+  async function onSettingsChanged(): Promise<void> {
+    const settings = await ports.loadSettings();
+    await syncContentScripts(ports, settings);
+    await refreshRollups(await ports.db(), writeContext(settings));
+    await refreshAttention(settings);
+  }
+
+  /** Every worker start: nothing is assumed to have survived. */
+  async function onStart(): Promise<void> {
+    const settings = await ports.loadSettings();
+    await syncContentScripts(ports, settings);
+    await refreshAttention(settings, await ports.idleState());
+  }
+
+  return {
+    handleMessage,
+    refreshAttention: () => refreshAttention(),
+    onIdleStateChanged: (state: OsState) => refreshAttention(undefined, state),
+    onSettingsChanged,
+    onStart,
+  };
+}
+
+export type Worker = ReturnType<typeof createWorker>;

@@ -1,0 +1,112 @@
+import { classifyPage, type PathRule } from '../core/categoryRules.js';
+import { SETTINGS_KEY } from '../core/settings.js';
+import type { ContentConfig, Envelope, MessageType, RequestOf, ResponseOf } from '../protocol.js';
+import { ActivitySensor, TICK_MS } from './activitySensor.js';
+
+/*
+ * Content script, injected only into the clinical systems the clinician
+ * configured. It reads the page's path to classify it, here in the page; only
+ * the category id leaves. It uses the bare `chrome`/`browser` runtime rather
+ * than the polyfill to stay within its size budget.
+ */
+declare const browser: typeof chrome | undefined;
+const runtime = (typeof browser !== 'undefined' ? browser : chrome) as typeof chrome;
+
+function send<K extends MessageType>(type: K, body: RequestOf<K>): Promise<ResponseOf<K>> {
+  const envelope = { type, body } as Envelope;
+  return runtime.runtime.sendMessage(envelope) as Promise<ResponseOf<K>>;
+}
+
+const marker = '__timebackSensor';
+const scope = globalThis as Record<string, unknown>;
+
+if (!scope[marker]) {
+  scope[marker] = true;
+  void start();
+}
+
+async function start(): Promise<void> {
+  let config: ContentConfig | null = null;
+  let rules: PathRule[] = [];
+  let timer: ReturnType<typeof setInterval> | undefined;
+
+  const sensor = new ActivitySensor({
+    now: () => Date.now(),
+    monotonic: () => performance.now(),
+    attendedNow: () => document.visibilityState === 'visible' && document.hasFocus(),
+    category: () => classifyPage(rules, { pathname: location.pathname }),
+    send: (report) => {
+      if (!config) return;
+      send('activity', { systemId: config.systemId, ...report }).catch(stopAll);
+    },
+    startTicking: () => {
+      timer ??= setInterval(() => sensor.tick(), TICK_MS);
+    },
+    stopTicking: () => {
+      clearInterval(timer);
+      timer = undefined;
+    },
+  });
+
+  const onInput = (event: Event) => {
+    // Synthetic events from page scripts cannot make time.
+    if (event.isTrusted) sensor.onInput();
+  };
+  const onVisibility = () => (document.visibilityState === 'visible' ? sensor.onAttentionGained() : sensor.onAttentionLost());
+  const onFocus = () => sensor.onAttentionGained();
+  const onBlur = () => sensor.onAttentionLost();
+  const onRoute = () => sensor.onRouteMaybeChanged();
+  const opts: AddEventListenerOptions = { passive: true, capture: true };
+  const inputEvents = ['keydown', 'pointerdown', 'wheel', 'scroll', 'pointermove'] as const;
+
+  let listening = false;
+
+  function listen(): void {
+    if (listening) return;
+    listening = true;
+    for (const type of inputEvents) addEventListener(type, onInput, opts);
+    document.addEventListener('visibilitychange', onVisibility, opts);
+    addEventListener('focus', onFocus, opts);
+    addEventListener('blur', onBlur, opts);
+    addEventListener('pagehide', onBlur, opts);
+    addEventListener('popstate', onRoute, opts);
+    addEventListener('hashchange', onRoute, opts);
+  }
+
+  /** Stop sensing: the system was removed from settings, or the extension was reloaded and this copy is orphaned. */
+  function stopAll(): void {
+    listening = false;
+    for (const type of inputEvents) removeEventListener(type, onInput, opts);
+    document.removeEventListener('visibilitychange', onVisibility, opts);
+    removeEventListener('focus', onFocus, opts);
+    removeEventListener('blur', onBlur, opts);
+    removeEventListener('pagehide', onBlur, opts);
+    removeEventListener('popstate', onRoute, opts);
+    removeEventListener('hashchange', onRoute, opts);
+    clearInterval(timer);
+    timer = undefined;
+    config = null;
+  }
+
+  async function loadConfig(): Promise<void> {
+    const next = await send('contentConfig', {}).catch(() => null);
+    if (!next) {
+      sensor.flush();
+      stopAll();
+      return;
+    }
+    config = next;
+    rules = next.rules;
+    sensor.onRouteMaybeChanged();
+    if (!listening) {
+      listen();
+      // Arriving on a page in a focused, visible tab is the clinician's own act.
+      sensor.onAttentionGained();
+    }
+  }
+
+  runtime.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) void loadConfig();
+  });
+  await loadConfig();
+}

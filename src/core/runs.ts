@@ -1,0 +1,97 @@
+/**
+ * Sets of whole seconds as sorted, disjoint, half-open runs, stored flat:
+ * [start0, end0, start1, end1, …]. Compact for bursts of typing and for long
+ * reading, and cheap to merge — the evidence format of an ActivitySpan.
+ */
+export type Runs = number[];
+
+export function runsTotal(runs: Runs): number {
+  let total = 0;
+  for (let i = 0; i < runs.length; i += 2) total += runs[i + 1]! - runs[i]!;
+  return total;
+}
+
+/** Union of two run sets. */
+export function unionRuns(a: Runs, b: Runs): Runs {
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < a.length; i += 2) pairs.push([a[i]!, a[i + 1]!]);
+  for (let i = 0; i < b.length; i += 2) pairs.push([b[i]!, b[i + 1]!]);
+  pairs.sort((x, y) => x[0] - y[0]);
+  const out: Runs = [];
+  for (const [s, e] of pairs) {
+    if (e <= s) continue;
+    const last = out.length - 1;
+    if (last > 0 && s <= out[last]!) {
+      if (e > out[last]!) out[last] = e;
+    } else {
+      out.push(s, e);
+    }
+  }
+  return out;
+}
+
+/** Intersection of a run set with [from, to). */
+export function clipRuns(runs: Runs, from: number, to: number): Runs {
+  const out: Runs = [];
+  for (let i = 0; i < runs.length; i += 2) {
+    const s = Math.max(runs[i]!, from);
+    const e = Math.min(runs[i + 1]!, to);
+    if (e > s) out.push(s, e);
+  }
+  return out;
+}
+
+/** Intersection of two run sets. */
+export function intersectRuns(a: Runs, b: Runs): Runs {
+  const out: Runs = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const s = Math.max(a[i]!, b[j]!);
+    const e = Math.min(a[i + 1]!, b[j + 1]!);
+    if (e > s) out.push(s, e);
+    if (a[i + 1]! < b[j + 1]!) i += 2;
+    else j += 2;
+  }
+  return out;
+}
+
+export function shiftRuns(runs: Runs, by: number): Runs {
+  return runs.map((v) => v + by);
+}
+
+/** True when `runs` is a well-formed run set (finite integers, sorted, disjoint, non-empty runs). */
+export function isRuns(value: unknown, maxPairs = 10_000): value is Runs {
+  if (!Array.isArray(value) || value.length % 2 !== 0 || value.length > maxPairs * 2) return false;
+  let prevEnd = -Infinity;
+  for (let i = 0; i < value.length; i += 2) {
+    const s = value[i];
+    const e = value[i + 1];
+    if (!Number.isSafeInteger(s) || !Number.isSafeInteger(e)) return false;
+    if (s < prevEnd || e <= s) return false;
+    prevEnd = e;
+  }
+  return true;
+}
+
+export function firstSecond(runs: Runs): number | undefined {
+  return runs[0];
+}
+
+export function lastSecondEnd(runs: Runs): number | undefined {
+  return runs[runs.length - 1];
+}
+
+/** Append [from, to) to runs whose last run ends at or before `to` (the common, in-order case); out-of-order input falls back to a union. */
+export function appendRange(runs: Runs, from: number, to: number): Runs {
+  if (to <= from) return runs;
+  const last = runs.length - 1;
+  if (last < 0 || runs[last]! < from) {
+    runs.push(from, to);
+  } else if (runs[last - 1]! <= from) {
+    if (to > runs[last]!) runs[last] = to;
+  } else {
+    return unionRuns(runs, [from, to]);
+  }
+  return runs;
+}

@@ -1,0 +1,157 @@
+import { DEFAULT_ACTIVE_TIME, MAX_THRESHOLD_SEC, MIN_THRESHOLD_SEC, type ActiveTimeParams } from './activeTimeParams.js';
+import { validatePathRule, type PathRule } from './categoryRules.js';
+import { originPattern, parseMatchPattern } from './matchPattern.js';
+
+/** The one storage.local key that holds the clinician's settings (docs/settings.md). */
+export const SETTINGS_KEY = 'timeback.settings';
+export const SETTINGS_VERSION = 1;
+
+/** A clinical web system the clinician asked Timeback to track. */
+export interface ClinicalSystem {
+  /** Stable id (lowercase letters, digits, dashes); what records store. */
+  id: string;
+  /** Display name, shown only on this device. */
+  name: string;
+  /** Match patterns for its pages, e.g. `https://*.ers.nhs.uk/*`. */
+  matches: string[];
+  /** Category rules evaluated in the page, first match wins. */
+  rules: PathRule[];
+}
+
+export interface Settings extends ActiveTimeParams {
+  version: typeof SETTINGS_VERSION;
+  systems: ClinicalSystem[];
+  /** While true, nothing is tracked. */
+  paused: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: SETTINGS_VERSION,
+  systems: [],
+  ...DEFAULT_ACTIVE_TIME,
+  paused: false,
+};
+
+export type SettingsResult = { ok: true; settings: Settings } | { ok: false; errors: string[] };
+
+const SYSTEM_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
+export const MAX_SYSTEMS = 50;
+const MAX_PATTERNS = 20;
+const MAX_RULES = 200;
+
+/**
+ * Migrations from each earlier version to the next. Version 1 is the first
+ * released shape, so the chain is empty; a stored value from a newer version
+ * is refused rather than guessed at.
+ */
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+
+export function migrateSettings(raw: Record<string, unknown>): { ok: true; value: Record<string, unknown> } | { ok: false; error: string } {
+  let value = raw;
+  if (typeof value.version !== 'number' || !Number.isInteger(value.version) || value.version < 1)
+    return { ok: false, error: `Settings have no valid "version" (got ${JSON.stringify(value.version)}).` };
+  let version: number = value.version;
+  while (version < SETTINGS_VERSION) {
+    const step = MIGRATIONS[version];
+    if (!step) return { ok: false, error: `No migration from settings version ${version}.` };
+    value = step(value);
+    version = value.version as number;
+  }
+  if (version > SETTINGS_VERSION)
+    return { ok: false, error: `Settings version ${version} comes from a newer Timeback; this version understands up to ${SETTINGS_VERSION}.` };
+  return { ok: true, value };
+}
+
+function intInRange(value: unknown, min: number, max: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
+
+/** Validate (after migrating) anything read from storage or typed by a person. Never throws. */
+export function parseSettings(raw: unknown): SettingsResult {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, errors: ['Settings must be an object.'] };
+  const migrated = migrateSettings(raw as Record<string, unknown>);
+  if (!migrated.ok) return { ok: false, errors: [migrated.error] };
+  const v = migrated.value;
+  const errors: string[] = [];
+  if (!intInRange(v.inactivityThresholdSec, MIN_THRESHOLD_SEC, MAX_THRESHOLD_SEC))
+    errors.push(`The inactivity threshold must be a whole number of seconds from ${MIN_THRESHOLD_SEC} to ${MAX_THRESHOLD_SEC}.`);
+  if (!intInRange(v.readingAllowanceSec, 0, MAX_THRESHOLD_SEC))
+    errors.push(`The reading allowance must be a whole number of seconds from 0 to ${MAX_THRESHOLD_SEC}.`);
+  if (typeof v.paused !== 'boolean') errors.push('"paused" must be true or false.');
+  const systems: ClinicalSystem[] = [];
+  if (!Array.isArray(v.systems)) errors.push('"systems" must be a list.');
+  else if (v.systems.length > MAX_SYSTEMS) errors.push(`At most ${MAX_SYSTEMS} clinical systems can be tracked.`);
+  else {
+    const ids = new Set<string>();
+    v.systems.forEach((s: unknown, i: number) => {
+      const result = parseSystem(s, `System ${i + 1}`);
+      if (!result.ok) return errors.push(...result.errors);
+      if (ids.has(result.system.id)) errors.push(`System ${i + 1}: the id "${result.system.id}" is used twice.`);
+      ids.add(result.system.id);
+      systems.push(result.system);
+    });
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    settings: {
+      version: SETTINGS_VERSION,
+      systems,
+      inactivityThresholdSec: v.inactivityThresholdSec as number,
+      readingAllowanceSec: v.readingAllowanceSec as number,
+      paused: v.paused as boolean,
+    },
+  };
+}
+
+export function parseSystem(raw: unknown, where: string): { ok: true; system: ClinicalSystem } | { ok: false; errors: string[] } {
+  if (typeof raw !== 'object' || raw === null) return { ok: false, errors: [`${where} must be an object.`] };
+  const s = raw as Record<string, unknown>;
+  const errors: string[] = [];
+  if (typeof s.id !== 'string' || !SYSTEM_ID.test(s.id))
+    errors.push(`${where}: the id must be 1–40 lowercase letters, digits or dashes.`);
+  const name = typeof s.name === 'string' ? s.name.trim() : '';
+  if (name.length === 0 || name.length > 60) errors.push(`${where}: give it a name of 1–60 characters.`);
+  const label = name || where;
+  if (!Array.isArray(s.matches) || s.matches.length === 0 || s.matches.length > MAX_PATTERNS)
+    errors.push(`${label}: give between 1 and ${MAX_PATTERNS} match patterns.`);
+  else
+    for (const m of s.matches) {
+      if (typeof m !== 'string') errors.push(`${label}: every match pattern must be text.`);
+      else {
+        const parsed = parseMatchPattern(m);
+        if (!parsed.ok) errors.push(`${label}: ${parsed.error}`);
+      }
+    }
+  const rules = s.rules ?? [];
+  if (!Array.isArray(rules) || rules.length > MAX_RULES) errors.push(`${label}: "rules" must be a list of at most ${MAX_RULES}.`);
+  else rules.forEach((r, i) => errors.push(...validatePathRule(r, `${label}, rule ${i + 1}`)));
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    system: {
+      id: s.id as string,
+      name,
+      matches: (s.matches as string[]).map((m) => m.trim()),
+      rules: (rules as PathRule[]).map((r) => ({ path: r.path, category: r.category })),
+    },
+  };
+}
+
+/** The host-permission origins a system needs (deduplicated). */
+export function systemOrigins(system: ClinicalSystem): string[] {
+  const out = new Set<string>();
+  for (const m of system.matches) {
+    const p = parseMatchPattern(m);
+    if (p.ok) out.add(originPattern(p.pattern));
+  }
+  return [...out];
+}
+
+/** Make a readable, unused system id from a name. */
+export function systemIdFromName(name: string, taken: ReadonlySet<string>): string {
+  const base = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 32) || 'system';
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}

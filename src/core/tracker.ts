@@ -1,0 +1,157 @@
+import { MAX_THRESHOLD_SEC, MIN_THRESHOLD_SEC } from './activeTimeParams.js';
+import { spanKey, type ActivitySpan } from './activitySpan.js';
+import { attendedTab, currentPeriod, LEDGER_MEMORY_SEC, moveAttention, type AttentionInputs, type AttentionPeriod, type OsState } from './attention.js';
+import { localDateKey } from './localDate.js';
+import { clipRuns, intersectRuns, runsTotal, shiftRuns, unionRuns, type Runs } from './runs.js';
+import type { TaskCategory } from './taskCategory.js';
+
+/**
+ * Everything the service worker needs to carry on after being killed. It is
+ * persisted with every change (in the same IndexedDB transaction as the spans
+ * it points to), never kept only in memory.
+ */
+export interface TrackerState {
+  version: 1;
+  periods: AttentionPeriod[];
+  os: OsState;
+  paused: boolean;
+  /** The latest wall-clock second seen, to notice the clock moving back. */
+  lastSeenSec: number;
+}
+
+export const INITIAL_TRACKER_STATE: TrackerState = { version: 1, periods: [], os: 'active', paused: false, lastSeenSec: 0 };
+
+/** What a content script reports: seconds (epoch, runs) with input and seconds it saw itself attended. */
+export interface ActivityReport {
+  systemId: string;
+  category: TaskCategory;
+  input: Runs;
+  attended: Runs;
+}
+
+export interface SpanWrite {
+  before: ActivitySpan | undefined;
+  after: ActivitySpan;
+}
+
+/** Tolerance before a backwards step of the wall clock is treated as a clock change. */
+export const CLOCK_BACK_TOLERANCE_SEC = 2;
+
+/**
+ * Notice the clock moving back: attention periods and open spans from the
+ * "future" can no longer be trusted, so the ledger restarts at `nowSec` and
+ * new evidence starts new spans. Activity is never counted twice this way.
+ */
+export function observeClock(state: TrackerState, nowSec: number): { state: TrackerState; clockMovedBack: boolean } {
+  if (state.lastSeenSec - nowSec > CLOCK_BACK_TOLERANCE_SEC) {
+    const open = currentPeriod(state.periods);
+    const periods: AttentionPeriod[] = open ? [{ tabId: open.tabId, from: nowSec, to: null }] : [];
+    return { state: { ...state, periods, lastSeenSec: nowSec }, clockMovedBack: true };
+  }
+  return { state: { ...state, lastSeenSec: Math.max(state.lastSeenSec, nowSec) }, clockMovedBack: false };
+}
+
+/** Re-derive the attended tab from the browser's focus, the OS idle state and pause. */
+export function applyAttention(state: TrackerState, inputs: AttentionInputs, nowSec: number): TrackerState {
+  const clocked = observeClock({ ...state, os: inputs.os, paused: inputs.paused }, nowSec).state;
+  return { ...clocked, periods: moveAttention(clocked.periods, attendedTab(inputs), nowSec) };
+}
+
+/** The spans a report from `tabId` may extend (the caller loads them before calling applyReport). */
+export function spanIdsForTab(state: TrackerState, tabId: number): string[] {
+  return state.periods.filter((p) => p.tabId === tabId && p.spanId).map((p) => p.spanId!);
+}
+
+/**
+ * Fold one content-script report into the spans. Evidence is clipped to the
+ * tab's attention periods (and to the last hour), then extends the period's
+ * span when system and category are unchanged and no gap longer than the
+ * largest threshold intervenes; otherwise it starts a new span.
+ */
+export function applyReport(
+  state: TrackerState,
+  tabId: number,
+  report: ActivityReport,
+  nowSec: number,
+  spans: ReadonlyMap<string, ActivitySpan>,
+  newId: () => string,
+  timeZone: string,
+): { state: TrackerState; writes: SpanWrite[] } {
+  const clocked = observeClock(state, nowSec).state;
+  const lower = nowSec - LEDGER_MEMORY_SEC;
+  const upper = nowSec + CLOCK_BACK_TOLERANCE_SEC;
+  const input = clipRuns(report.input, lower, upper);
+  const attended = clipRuns(unionRuns(report.attended, report.input), lower, upper);
+  const key = spanKey(report.systemId, report.category);
+  const writes: SpanWrite[] = [];
+  const periods = clocked.periods.map((p) => ({ ...p }));
+  for (const period of periods) {
+    if (period.tabId !== tabId) continue;
+    const to = period.to ?? upper;
+    const att = clipRuns(attended, period.from, to);
+    if (att.length === 0) continue;
+    const inp = clipRuns(input, period.from, to);
+    const existing = period.spanKey === key && period.spanId ? spans.get(period.spanId) : undefined;
+    let after: ActivitySpan;
+    if (existing && att[0]! - existing.end / 1000 <= MAX_THRESHOLD_SEC) {
+      after = extendSpan(existing, inp, att, timeZone);
+    } else if (inp.length > 0) {
+      // Attention without any input counts nothing, so a span only starts with input.
+      after = extendSpan(
+        { id: newId(), systemId: report.systemId, category: report.category, source: 'auto', start: inp[0]! * 1000, end: inp[0]! * 1000, date: '', input: [], attended: [] },
+        inp,
+        att,
+        timeZone,
+      );
+    } else {
+      continue;
+    }
+    const before = existing && existing.id === after.id ? existing : undefined;
+    writes.push({ before, after });
+    period.spanId = after.id;
+    period.spanKey = key;
+  }
+  return { state: { ...clocked, periods }, writes };
+}
+
+/** Add absolute-second evidence to a span, keeping its runs relative and compact. */
+export function extendSpan(span: ActivitySpan, input: Runs, attended: Runs, timeZone: string): ActivitySpan {
+  const oldBase = Math.floor(span.start / 1000);
+  const allAttended = unionRuns(unionRuns(shiftRuns(span.attended, oldBase), attended), input);
+  const allInput = mergeShortGaps(unionRuns(shiftRuns(span.input, oldBase), input), allAttended);
+  const firstSec = Math.min(allAttended[0] ?? oldBase, allInput[0] ?? oldBase);
+  const lastSec = Math.max(allAttended[allAttended.length - 1] ?? oldBase, allInput[allInput.length - 1] ?? oldBase);
+  const start = firstSec * 1000;
+  return {
+    ...span,
+    start,
+    end: lastSec * 1000,
+    date: localDateKey(start, timeZone),
+    input: shiftRuns(allInput, -firstSec),
+    attended: shiftRuns(allAttended, -firstSec),
+  };
+}
+
+/**
+ * Input gaps of at most MIN_THRESHOLD_SEC, attended throughout, are bridged
+ * under every permitted threshold, so they are merged into one run: exact for
+ * every τ ≥ 5 s and far smaller to store.
+ */
+export function mergeShortGaps(input: Runs, attended: Runs): Runs {
+  const out: Runs = [];
+  for (let i = 0; i < input.length; i += 2) {
+    const s = input[i]!;
+    const e = input[i + 1]!;
+    const last = out.length - 1;
+    if (last > 0) {
+      const gapStart = out[last]!;
+      const gap = s - gapStart;
+      if (gap <= MIN_THRESHOLD_SEC && runsTotal(intersectRuns([gapStart, s], attended)) === gap) {
+        out[last] = e;
+        continue;
+      }
+    }
+    out.push(s, e);
+  }
+  return out;
+}

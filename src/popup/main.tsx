@@ -1,0 +1,18 @@
+import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import { sendMessage } from '../messaging.js';
+import { t } from '../ui/i18n.js';
+import type { PopupApi } from './api.js';
+import { Popup } from './Popup.js';
+
+const api: PopupApi = {
+  getToday: () => sendMessage('getToday', {}),
+  setPaused: (paused) => sendMessage('setPaused', { paused }),
+  openDashboard: () => {
+    void browser.runtime.openOptionsPage().then(() => window.close());
+  },
+};
+
+document.title = t('extName');
+const root = document.getElementById('app');
+if (root) render(<Popup api={api} />, root);

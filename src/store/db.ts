@@ -1,0 +1,44 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { ActiveTimeParams } from '../core/activeTimeParams.js';
+import type { ActivitySpan } from '../core/activitySpan.js';
+import type { DayRollup } from '../core/dayRollup.js';
+import type { TrackerState } from '../core/tracker.js';
+
+export const DB_NAME = 'timeback';
+export const DB_VERSION = 1;
+
+/**
+ * The typed IndexedDB schema. Records hold ids, categories, times, local
+ * dates and evidence runs — never a URL, title, query or page text
+ * (docs/privacy.md). Every schema change adds an upgrade step below.
+ */
+export interface TimebackSchema extends DBSchema {
+  spans: { key: string; value: ActivitySpan; indexes: { date: string; start: number } };
+  rollups: { key: string; value: DayRollup };
+  meta: { key: 'tracker'; value: TrackerState } | { key: 'rollupParams'; value: ActiveTimeParams };
+}
+
+export type TimebackDb = IDBPDatabase<TimebackSchema>;
+
+/** Upgrade steps, indexed by the version they create. Run in order from the stored version. */
+const UPGRADES: Array<(db: IDBPDatabase<TimebackSchema>) => void> = [
+  () => {},
+  (db) => {
+    const spans = db.createObjectStore('spans', { keyPath: 'id' });
+    spans.createIndex('date', 'date');
+    spans.createIndex('start', 'start');
+    db.createObjectStore('rollups', { keyPath: 'date' });
+    db.createObjectStore('meta');
+  },
+];
+
+export function openTimebackDb(name = DB_NAME): Promise<TimebackDb> {
+  return openDB<TimebackSchema>(name, DB_VERSION, {
+    upgrade(db, oldVersion, newVersion) {
+      for (let v = oldVersion + 1; v <= (newVersion ?? DB_VERSION); v++) UPGRADES[v]!(db);
+    },
+    blocking() {
+      // A newer version of the extension wants to upgrade: step aside.
+    },
+  });
+}

@@ -1,0 +1,94 @@
+import type { ActiveTimeParams } from '../core/activeTimeParams.js';
+import type { ActivitySpan } from '../core/activitySpan.js';
+import type { AttentionInputs } from '../core/attention.js';
+import { applyRollupDeltas, emptyRollup, rollupsFromSpans, spanRollupDeltas, type DayRollup } from '../core/dayRollup.js';
+import type { LocalDateKey } from '../core/localDate.js';
+import { applyAttention, applyReport, INITIAL_TRACKER_STATE, spanIdsForTab, type ActivityReport, type SpanWrite, type TrackerState } from '../core/tracker.js';
+import type { IDBPTransaction } from 'idb';
+import type { TimebackDb, TimebackSchema } from './db.js';
+
+/** Everything a write needs besides the data: the clock, the zone and the headline definition. */
+export interface WriteContext {
+  nowMs: number;
+  timeZone: string;
+  params: ActiveTimeParams;
+  newId: () => string;
+}
+
+function sameParams(a: ActiveTimeParams | undefined, b: ActiveTimeParams): boolean {
+  return !!a && a.inactivityThresholdSec === b.inactivityThresholdSec && a.readingAllowanceSec === b.readingAllowanceSec;
+}
+
+type RollupTx = IDBPTransaction<TimebackSchema, ['meta', 'spans', 'rollups'], 'readwrite'>;
+
+/**
+ * Fold one content-script report into spans, day rollups and tracker state,
+ * all in ONE readwrite transaction: the worker can die at any point and the
+ * store is either before or after the report, never between.
+ */
+export async function recordReport(db: TimebackDb, tabId: number, report: ActivityReport, ctx: WriteContext): Promise<SpanWrite[]> {
+  const tx = db.transaction(['meta', 'spans', 'rollups'], 'readwrite');
+  await ensureRollupParams(tx, ctx);
+  const state = ((await tx.objectStore('meta').get('tracker')) as TrackerState | undefined) ?? INITIAL_TRACKER_STATE;
+  const spans = new Map<string, ActivitySpan>();
+  for (const id of spanIdsForTab(state, tabId)) {
+    const span = await tx.objectStore('spans').get(id);
+    if (span) spans.set(id, span);
+  }
+  const result = applyReport(state, tabId, report, Math.floor(ctx.nowMs / 1000), spans, ctx.newId, ctx.timeZone);
+  const deltas = result.writes.flatMap((w) => spanRollupDeltas(w.before, w.after, ctx.params, ctx.timeZone));
+  const dates = [...new Set(deltas.map((d) => d.date))];
+  for (const date of dates) {
+    const rollup = (await tx.objectStore('rollups').get(date)) ?? emptyRollup(date, ctx.params);
+    await tx.objectStore('rollups').put(applyRollupDeltas(rollup, deltas));
+  }
+  for (const w of result.writes) await tx.objectStore('spans').put(w.after);
+  await tx.objectStore('meta').put(result.state, 'tracker');
+  await tx.done;
+  return result.writes;
+}
+
+/** Record a change of attention (focus, tab, idle/lock, pause). */
+export async function recordAttention(db: TimebackDb, inputs: AttentionInputs, nowMs: number): Promise<TrackerState> {
+  const tx = db.transaction('meta', 'readwrite');
+  const state = ((await tx.store.get('tracker')) as TrackerState | undefined) ?? INITIAL_TRACKER_STATE;
+  const next = applyAttention(state, inputs, Math.floor(nowMs / 1000));
+  await tx.store.put(next, 'tracker');
+  await tx.done;
+  return next;
+}
+
+export async function readTracker(db: TimebackDb): Promise<TrackerState> {
+  return ((await db.get('meta', 'tracker')) as TrackerState | undefined) ?? INITIAL_TRACKER_STATE;
+}
+
+export async function readRollup(db: TimebackDb, date: LocalDateKey): Promise<DayRollup | undefined> {
+  return db.get('rollups', date);
+}
+
+export async function readSpan(db: TimebackDb, id: string): Promise<ActivitySpan | undefined> {
+  return db.get('spans', id);
+}
+
+/**
+ * Rollups hold the headline figure for one definition. When the clinician
+ * changes τ or R, they are rebuilt from the spans inside the same transaction
+ * as the write that noticed, so no rollup ever mixes two definitions.
+ */
+async function ensureRollupParams(tx: RollupTx, ctx: WriteContext): Promise<void> {
+  const meta = tx.objectStore('meta');
+  const current = (await meta.get('rollupParams')) as ActiveTimeParams | undefined;
+  if (sameParams(current, ctx.params)) return;
+  const spans = await tx.objectStore('spans').getAll();
+  const rollups = tx.objectStore('rollups');
+  await rollups.clear();
+  for (const rollup of rollupsFromSpans(spans, ctx.params, ctx.timeZone).values()) await rollups.put(rollup);
+  await meta.put({ ...ctx.params }, 'rollupParams');
+}
+
+/** Rebuild rollups now if the definition changed (called when settings change). */
+export async function refreshRollups(db: TimebackDb, ctx: WriteContext): Promise<void> {
+  const tx = db.transaction(['meta', 'spans', 'rollups'], 'readwrite');
+  await ensureRollupParams(tx, ctx);
+  await tx.done;
+}
