@@ -1,0 +1,222 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { DEFAULT_SETTINGS, parseSettings, systemOrigins, type Settings as SettingsValue } from '../core/settings.js';
+import { t } from '../ui/i18n.js';
+import { ErrorSummary } from './ErrorSummary.js';
+import { LoadWarning } from './LoadWarning.js';
+import { PauseToggle } from './PauseToggle.js';
+import type { SettingsApi } from './settingsApi.js';
+import { SystemForm } from './SystemForm.js';
+import { SystemList } from './SystemList.js';
+import { draftFromSystem, emptyDraft, systemFromDraft, unusedOrigins, withoutSystem, withSystem, type SystemDraft } from './systemDraft.js';
+import { TimingForm, type TimingValues } from './TimingForm.js';
+
+/** Where focus goes after the form closes or a system is removed (the old element is gone). */
+type FocusTarget = 'add' | 'systems-heading' | null;
+
+/**
+ * The settings page. Every change builds the whole next Settings, validates it
+ * with parseSettings and writes it only if valid; host permission is asked for
+ * before writing, and given back once no system needs it.
+ */
+export function Settings({ api }: { api: SettingsApi }) {
+  const [settings, setSettings] = useState<SettingsValue | null>(null);
+  const [loadProblem, setLoadProblem] = useState<string[] | null>(null);
+  const [editing, setEditing] = useState<SystemDraft | null>(null);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [notice, setNotice] = useState('');
+  const busy = useRef(false);
+  const focusNext = useRef<FocusTarget>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const systemsHeading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.load().then(
+      (raw) => {
+        if (!live) return;
+        if (raw === undefined) return setSettings(DEFAULT_SETTINGS);
+        const parsed = parseSettings(raw);
+        // Show the defaults but write nothing: the stored value may still be
+        // recoverable, and only an explicit save here replaces it.
+        if (parsed.ok) setSettings(parsed.settings);
+        else {
+          setLoadProblem(parsed.errors);
+          setSettings(DEFAULT_SETTINGS);
+        }
+      },
+      () => {
+        if (!live) return;
+        setLoadProblem([t('settings_loadFailed')]);
+        setSettings(DEFAULT_SETTINGS);
+      },
+    );
+    const unwatch = api.watch?.((raw) => {
+      const parsed = parseSettings(raw);
+      if (live && parsed.ok) setSettings(parsed.settings);
+    });
+    return () => {
+      live = false;
+      unwatch?.();
+    };
+  }, [api]);
+
+  useEffect(() => {
+    const target = focusNext.current === 'add' ? addButton.current : focusNext.current === 'systems-heading' ? systemsHeading.current : null;
+    if (target) {
+      focusNext.current = null;
+      target.focus();
+    }
+  });
+
+  if (!settings) {
+    return (
+      <main class="page">
+        <h1>{t('settings_heading')}</h1>
+        <p role="status">{t('settings_loading')}</p>
+      </main>
+    );
+  }
+  const current = settings;
+
+  function showErrors(messages: string[]) {
+    setNotice('');
+    setErrors(messages);
+  }
+
+  /** Write `next`; then give back origins nothing uses any more. */
+  async function commit(next: SettingsValue): Promise<boolean> {
+    try {
+      await api.save(next);
+    } catch {
+      showErrors([t('settings_saveFailed')]);
+      return false;
+    }
+    setSettings(next);
+    setErrors([]);
+    setLoadProblem(null);
+    const unused = unusedOrigins(current, next);
+    if (unused.length > 0) await api.removeOrigins(unused).catch(() => undefined);
+    return true;
+  }
+
+  /** Run an async change unless one is already running (double clicks, Enter held down). */
+  function exclusive(run: () => Promise<void>) {
+    busy.current = true;
+    void run().finally(() => {
+      busy.current = false;
+    });
+  }
+
+  function submitSystem(draft: SystemDraft) {
+    if (busy.current) return;
+    const otherIds = new Set(current.systems.filter((s) => s.id !== draft.id).map((s) => s.id));
+    const candidate = systemFromDraft(draft, otherIds);
+    const parsed = parseSettings(withSystem(current, candidate));
+    if (!parsed.ok) return showErrors(parsed.errors);
+    const system = parsed.settings.systems.find((s) => s.id === candidate.id)!;
+    // Asked for here, synchronously inside the submit handler: browsers only
+    // show the permission prompt during a user gesture.
+    const granted = attempt(() => api.requestOrigins(systemOrigins(system)));
+    exclusive(async () => {
+      if (!(await granted)) return showErrors([t('settings_permissionRefused', system.name)]);
+      if (!(await commit(parsed.settings))) return;
+      setEditing(null);
+      setNotice(draft.id ? t('settings_systemSaved', system.name) : t('settings_systemAdded', system.name));
+      focusNext.current = 'add';
+    });
+  }
+
+  function removeSystem(id: string) {
+    if (busy.current) return;
+    const system = current.systems.find((s) => s.id === id);
+    if (!system) return;
+    const parsed = parseSettings(withoutSystem(current, id));
+    if (!parsed.ok) return showErrors(parsed.errors);
+    exclusive(async () => {
+      if (!(await commit(parsed.settings))) return;
+      if (editing?.id === id) setEditing(null);
+      setNotice(t('settings_systemRemoved', system.name));
+      focusNext.current = 'systems-heading';
+    });
+  }
+
+  function saveTiming(values: TimingValues) {
+    if (busy.current) return;
+    const parsed = parseSettings({ ...current, ...values });
+    if (!parsed.ok) return showErrors(parsed.errors);
+    exclusive(async () => {
+      if (await commit(parsed.settings)) setNotice(t('settings_timingSaved'));
+    });
+  }
+
+  function togglePaused() {
+    if (busy.current) return;
+    const parsed = parseSettings({ ...current, paused: !current.paused });
+    if (!parsed.ok) return showErrors(parsed.errors);
+    exclusive(async () => {
+      if (await commit(parsed.settings)) setNotice(parsed.settings.paused ? t('settings_pausedNotice') : t('settings_resumedNotice'));
+    });
+  }
+
+  function startEditing(draft: SystemDraft) {
+    setErrors([]);
+    setNotice('');
+    setEditing(draft);
+  }
+
+  function cancelEditing() {
+    setErrors([]);
+    setEditing(null);
+    focusNext.current = 'add';
+  }
+
+  return (
+    <main class="page">
+      <h1>{t('settings_heading')}</h1>
+      <p class="lead">{t('settings_intro')}</p>
+      {errors.length > 0 && <ErrorSummary errors={errors} />}
+      {loadProblem && <LoadWarning errors={loadProblem} />}
+      {/* Always in the page, so screen readers announce changes to it. */}
+      <p role="status" class={notice ? 'notice' : 'notice notice-empty'}>
+        {notice}
+      </p>
+
+      <section class="section" aria-labelledby="systems-heading">
+        <h2 id="systems-heading" ref={systemsHeading} tabIndex={-1}>
+          {t('settings_systemsHeading')}
+        </h2>
+        <p>{t('settings_systemsIntro')}</p>
+        <SystemList systems={current.systems} onEdit={(s) => startEditing(draftFromSystem(s))} onRemove={removeSystem} />
+        {editing ? (
+          <SystemForm
+            key={editing.id ?? 'new'}
+            initial={editing}
+            heading={editing.id ? t('settings_editHeading', current.systems.find((s) => s.id === editing.id)?.name ?? '') : t('settings_addHeading')}
+            onSubmit={submitSystem}
+            onCancel={cancelEditing}
+          />
+        ) : (
+          <button type="button" class="button" ref={addButton} onClick={() => startEditing(emptyDraft())}>
+            {t('settings_addSystem')}
+          </button>
+        )}
+      </section>
+
+      <TimingForm
+        values={{ inactivityThresholdSec: current.inactivityThresholdSec, readingAllowanceSec: current.readingAllowanceSec }}
+        onSave={saveTiming}
+      />
+
+      <PauseToggle paused={current.paused} onToggle={togglePaused} />
+    </main>
+  );
+}
+
+/** A promise even when the call throws synchronously (an API missing or misused). */
+function attempt(call: () => Promise<boolean>): Promise<boolean> {
+  try {
+    return call().catch(() => false);
+  } catch {
+    return Promise.resolve(false);
+  }
+}
