@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import type { Runs } from '../core/runs.js';
+import type { TaskCategory } from '../core/taskCategory.js';
+import { ActivitySensor, FLUSH_MS, TICK_MS } from './activitySensor.js';
+
+/** A page with an injected wall clock, monotonic clock, focus and route, and a timer we drive by hand. */
+function page(startMs = Date.parse('2026-05-12T08:00:00Z')) {
+  const env = {
+    wall: startMs,
+    mono: 1_000,
+    attended: true,
+    category: 'documentation' as TaskCategory,
+    ticking: false,
+    nextTickAt: Infinity,
+    sent: [] as Array<{ category: TaskCategory; input: Runs; attended: Runs }>,
+  };
+  const sensor = new ActivitySensor({
+    now: () => env.wall,
+    monotonic: () => env.mono,
+    attendedNow: () => env.attended,
+    category: () => env.category,
+    send: (r) => env.sent.push(r),
+    startTicking: () => {
+      env.ticking = true;
+      env.nextTickAt = env.mono + TICK_MS;
+    },
+    stopTicking: () => {
+      env.ticking = false;
+      env.nextTickAt = Infinity;
+    },
+  });
+  const advance = (ms: number) => {
+    // Time passes; the interval timer fires every TICK_MS while running.
+    const target = env.mono + ms;
+    while (env.nextTickAt <= target) {
+      env.wall += env.nextTickAt - env.mono;
+      env.mono = env.nextTickAt;
+      env.nextTickAt += TICK_MS;
+      sensor.tick();
+    }
+    env.wall += target - env.mono;
+    env.mono = target;
+  };
+  const base = Math.floor(startMs / 1000);
+  const rel = (runs: Runs) => runs.map((s) => s - base);
+  return { env, sensor, advance, rel };
+}
+
+describe('ActivitySensor', () => {
+  it('records each second with input once, however many events', () => {
+    const { env, sensor, rel } = page();
+    for (let i = 0; i < 100; i++) sensor.onInput();
+    sensor.flush();
+    expect(env.sent).toHaveLength(1);
+    expect(rel(env.sent[0]!.input)).toEqual([0, 1]);
+  });
+
+  it('reports at most once per 10 s from ticks during continuous activity (≤ 6 a minute)', () => {
+    const { env, sensor, advance } = page();
+    for (let ms = 0; ms < 60_000; ms += 250) {
+      sensor.onInput();
+      advance(250);
+    }
+    expect(env.sent.length).toBeLessThanOrEqual(60_000 / FLUSH_MS);
+    expect(env.sent.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('marks attended seconds while reading, and stops sensing 300 s after the last input', () => {
+    const { env, sensor, advance, rel } = page();
+    sensor.onInput();
+    advance(400_000);
+    expect(env.ticking).toBe(false);
+    const attended = env.sent.flatMap((r) => rel(r.attended));
+    expect(attended[0]).toBe(0);
+    expect(Math.max(...attended)).toBeLessThanOrEqual(301);
+    expect(Math.max(...attended)).toBeGreaterThanOrEqual(295);
+  });
+
+  it('does not mark attention across sleep (the clocks disagree) or a wall-clock jump', () => {
+    const { env, sensor, advance, rel } = page();
+    sensor.onInput();
+    advance(TICK_MS);
+    // Laptop sleeps for an hour: the wall clock moves, the timer did not fire.
+    env.wall += 3_600_000;
+    sensor.tick();
+    sensor.flush();
+    const attended = env.sent.flatMap((r) => rel(r.attended));
+    expect(Math.max(...attended)).toBeLessThanOrEqual(6);
+  });
+
+  it('marks nothing while the page is not attended and reports at once when attention is lost', () => {
+    const { env, sensor, advance, rel } = page();
+    sensor.onInput();
+    advance(3_000);
+    env.attended = false;
+    sensor.onAttentionLost();
+    expect(env.sent).toHaveLength(1);
+    expect(env.ticking).toBe(false);
+    advance(60_000);
+    expect(env.sent).toHaveLength(1);
+    expect(rel(env.sent[0]!.attended)).toEqual([0, 4]);
+  });
+
+  it('reports evidence under the category it happened in when the route changes', () => {
+    const { env, sensor, advance } = page();
+    sensor.onInput();
+    advance(2_000);
+    env.category = 'results_review';
+    sensor.onRouteMaybeChanged();
+    sensor.onInput();
+    sensor.flush();
+    expect(env.sent.map((r) => r.category)).toEqual(['documentation', 'results_review']);
+  });
+
+  it('ignores attention gained while the page is not actually attended', () => {
+    const { env, sensor } = page();
+    env.attended = false;
+    sensor.onAttentionGained();
+    sensor.flush();
+    expect(env.sent).toHaveLength(0);
+  });
+});
