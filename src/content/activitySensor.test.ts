@@ -76,6 +76,29 @@ describe('ActivitySensor', () => {
     expect(Math.max(...attended)).toBeGreaterThanOrEqual(295);
   });
 
+  it('keeps attention continuous across a report boundary (no holes after typing stops)', () => {
+    // Ticks fall mid-second, as they do in a real page.
+    const { env, sensor, advance, rel } = page(Date.parse('2026-05-12T08:00:00.700Z'));
+    // The last keystroke lands just after a report went: the next tick must still join up.
+    for (let ms = 0; ms < 15_750; ms += 250) {
+      sensor.onInput();
+      advance(250);
+    }
+    advance(35_000);
+    sensor.flush();
+    const attended = env.sent.reduce<number[]>((all, r) => all.concat(rel(r.attended)), []);
+    // Merge the reports' runs: they must tile [0, ~51) without a hole.
+    const pairs: Array<[number, number]> = [];
+    for (let i = 0; i < attended.length; i += 2) pairs.push([attended[i]!, attended[i + 1]!]);
+    pairs.sort((a, b) => a[0] - b[0]);
+    let end = pairs[0]![1];
+    for (const [s, e] of pairs.slice(1)) {
+      expect(s).toBeLessThanOrEqual(end);
+      end = Math.max(end, e);
+    }
+    expect(end).toBeGreaterThanOrEqual(50);
+  });
+
   it('does not mark attention across sleep (the clocks disagree) or a wall-clock jump', () => {
     const { env, sensor, advance, rel } = page();
     sensor.onInput();

@@ -37,7 +37,7 @@ async function start(): Promise<void> {
     category: () => classifyPage(rules, { pathname: location.pathname }),
     send: (report) => {
       if (!config) return;
-      send('activity', { systemId: config.systemId, ...report }).catch(stopAll);
+      send('activity', { systemId: config.systemId, ...report }).catch(onSendFailed);
     },
     startTicking: () => {
       timer ??= setInterval(() => sensor.tick(), TICK_MS);
@@ -47,6 +47,12 @@ async function start(): Promise<void> {
       timer = undefined;
     },
   });
+
+  // A worker being restarted can drop one report (the stated bound); only a
+  // reloaded or removed extension (no runtime id any more) ends sensing.
+  const onSendFailed = () => {
+    if (!runtime.runtime?.id) stopAll();
+  };
 
   const onInput = (event: Event) => {
     // Synthetic events from page scripts cannot make time.

@@ -34,6 +34,9 @@ describe('run sets', () => {
     appendRange(r, 5, 6);
     expect(r).toEqual([1, 3, 5, 6]);
     expect(appendRange(r, 0, 1)).toEqual([0, 3, 5, 6]);
+    // Out of order mutates in place too: callers keep their reference.
+    appendRange(r, 2, 5);
+    expect(r).toEqual([0, 6]);
   });
 
   it.each([

@@ -82,7 +82,10 @@ export function lastSecondEnd(runs: Runs): number | undefined {
   return runs[runs.length - 1];
 }
 
-/** Append [from, to) to runs whose last run ends at or before `to` (the common, in-order case); out-of-order input falls back to a union. */
+/**
+ * Add [from, to) to `runs` in place and return it. The in-order case (the
+ * content script's hot path) is O(1); anything else falls back to a union.
+ */
 export function appendRange(runs: Runs, from: number, to: number): Runs {
   if (to <= from) return runs;
   const last = runs.length - 1;
@@ -91,7 +94,8 @@ export function appendRange(runs: Runs, from: number, to: number): Runs {
   } else if (runs[last - 1]! <= from) {
     if (to > runs[last]!) runs[last] = to;
   } else {
-    return unionRuns(runs, [from, to]);
+    const merged = unionRuns(runs, [from, to]);
+    runs.splice(0, runs.length, ...merged);
   }
   return runs;
 }

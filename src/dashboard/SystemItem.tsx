@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClinicalSystem } from '../core/settings.js';
+import { DEFAULT_CATEGORY } from '../core/taskCategory.js';
+import { categoryLabel } from '../ui/categoryLabel.js';
 import { t } from '../ui/i18n.js';
 
 function ruleCount(n: number): string {
-  if (n === 0) return t('settings_ruleCountNone');
+  if (n === 0) return t('settings_ruleCountNone', categoryLabel(DEFAULT_CATEGORY));
   if (n === 1) return t('settings_ruleCountOne');
   return t('settings_ruleCountMany', n);
 }
