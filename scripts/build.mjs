@@ -30,7 +30,8 @@ export function variantManifest(base, variant) {
   const m = structuredClone(base);
   if (variant === 'firefox') {
     m.background = { scripts: ['background.js'] };
-    m.browser_specific_settings = { gecko: { id: GECKO_ID, strict_min_version: '128.0' } };
+    // Timeback collects nothing: data stays on the device unless the clinician exports it.
+    m.browser_specific_settings = { gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } }, gecko_android: { strict_min_version: '142.0' } };
     delete m.minimum_chrome_version;
     delete m.options_ui.open_in_tab;
     m.options_ui.open_in_tab = true;
@@ -48,7 +49,7 @@ async function bundle(outdir) {
     outdir,
     bundle: true,
     format: 'iife',
-    target: ['chrome116', 'firefox128'],
+    target: ['chrome116', 'firefox140'],
     minify: !dev,
     sourcemap: dev ? 'linked' : false,
     legalComments: 'none',

@@ -20,7 +20,7 @@ describe('active time of a span (docs/active-time.md)', () => {
     ['τ = 300 s bridges a 4-minute pause', [[0, 10], [250, 260]], [[0, 260]], 300, 0, 260],
     ['no input, nothing counts', [], [[0, 100]], 60, 60, 0],
   ] as const)('%s', (_name, input, attended, tau, reading, expected) => {
-    const span = spanOf(input as Array<[number, number]>, attended as Array<[number, number]>);
+    const span = spanOf(input, attended);
     expect(activeMs(span, p(tau, reading))).toBe(expected * 1000);
   });
 

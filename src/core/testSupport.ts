@@ -6,13 +6,13 @@ import type { TaskCategory } from './taskCategory.js';
 /** 2026-05-12 09:00:00 London (BST) — an ordinary clinic morning. */
 export const T0_SEC = Date.parse('2026-05-12T08:00:00Z') / 1000;
 
-export function flat(pairs: Array<[number, number]>, base = T0_SEC): number[] {
+export function flat(pairs: ReadonlyArray<readonly [number, number]>, base = T0_SEC): number[] {
   return pairs.flatMap(([s, e]) => [base + s, base + e]);
 }
 
 export function spanOf(
-  input: Array<[number, number]>,
-  attended: Array<[number, number]> = [],
+  input: ReadonlyArray<readonly [number, number]>,
+  attended: ReadonlyArray<readonly [number, number]> = [],
   opts: { systemId?: string; category?: TaskCategory; id?: string } = {},
 ): ActivitySpan {
   const first = (input[0]?.[0] ?? 0) + T0_SEC;
