@@ -15,12 +15,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, ensureChromium } from './ensure-chromium.mjs';
 import { CANARY_ID, CANARY_NHS_NUMBER, CANARY_STRINGS, canaryUrl } from '../test/fixtures/demo/canary.mjs';
 import { demoSystem } from '../test/fixtures/demo/preset.mjs';
 import { startDemoServer } from '../test/fixtures/demo/server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM = '/usr/bin/chromium';
+
 const EXTENSION_DIR = path.join(root, 'dist', 'chrome-test');
 const SETTINGS_KEY = 'timeback.settings'; // src/core/settings.ts
 
@@ -51,22 +52,6 @@ function runBuild() {
   }
 }
 
-function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
-  if (!isRoot) {
-    console.error(`Chromium is not installed at ${CHROMIUM}. Install it with:\n\n  sudo apt-get install -y chromium\n`);
-    process.exit(1);
-  }
-  log(`Chromium is not at ${CHROMIUM}; installing it with apt-get…`);
-  const result = spawnSync('sh', ['-c', 'apt-get update && apt-get install -y chromium'], {
-    stdio: 'inherit',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
-  if (result.status !== 0 || !existsSync(CHROMIUM)) {
-    console.error(`\nInstalling Chromium failed; ${CHROMIUM} is still missing.`);
-    process.exit(1);
-  }
-}
 
 async function launchBrowser(userDataDir) {
   return chromium.launchPersistentContext(userDataDir, {

@@ -31,5 +31,9 @@ browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && SETTINGS_KEY in changes) void worker.onSettingsChanged().catch(report('settings'));
 });
 
+// Host access granted or revoked in the browser's own UI changes which systems can be tracked.
+browser.permissions.onAdded.addListener(() => void worker.onSettingsChanged().catch(report('permissions')));
+browser.permissions.onRemoved.addListener(() => void worker.onSettingsChanged().catch(report('permissions')));
+
 browser.idle.setDetectionInterval(IDLE_DETECTION_SEC);
 void worker.onStart().catch(report('start'));
