@@ -258,7 +258,9 @@ try {
   context = await launchBrowser(userDataDir);
   const { id, worker } = await extensionId(context);
   log(`Timeback loaded as ${id}`);
-  const settings = { version: 1, systems: [demoSystem(demo.url)], inactivityThresholdSec: 60, readingAllowanceSec: 60, paused: false };
+  const weekdays = [1, 2, 3, 4, 5];
+  const schedule = { sessions: weekdays.flatMap((weekday) => [{ weekday, start: '08:30', end: '12:30' }, { weekday, start: '13:30', end: '17:30' }]), nonWorkingDates: [], leave: [] };
+  const settings = { version: 2, systems: [demoSystem(demo.url)], schedule, inactivityThresholdSec: 60, readingAllowanceSec: 60, paused: false };
   await configure(context, id, worker, settings);
   log('Configured the "Demo EHR" system');
 

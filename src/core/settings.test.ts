@@ -97,6 +97,19 @@ describe('settings', () => {
     if (!r.ok) expect(r.errors.join(' ')).toContain(fragment);
   });
 
+  it('migrates version 1 settings (no schedule) to version 2', () => {
+    const { schedule: _drop, ...rest } = valid;
+    const r = parseSettings({ ...rest, version: 1 });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.settings).toEqual({ ...valid, version: 2 });
+  });
+
+  it('refuses an invalid schedule inside settings', () => {
+    const r = parseSettings({ ...valid, schedule: { sessions: [{ weekday: 1, start: '13:00', end: '09:00' }], nonWorkingDates: [], leave: [] } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.join(' ')).toContain('must be after the start');
+  });
+
   it('reports every problem at once', () => {
     const r = parseSettings({ ...valid, inactivityThresholdSec: 0, readingAllowanceSec: -1, paused: 1 });
     expect(r.ok).toBe(false);

@@ -1,10 +1,11 @@
 import { DEFAULT_ACTIVE_TIME, MAX_THRESHOLD_SEC, MIN_THRESHOLD_SEC, type ActiveTimeParams } from './activeTimeParams.js';
 import { validatePathRule, type PathRule } from './categoryRules.js';
 import { originPattern, parseMatchPattern } from './matchPattern.js';
+import { EMPTY_SCHEDULE, parseSchedule, type Schedule } from './schedule.js';
 
 /** The one storage.local key that holds the clinician's settings (docs/settings.md). */
 export const SETTINGS_KEY = 'timeback.settings';
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 /** A clinical web system the clinician asked Timeback to track. */
 export interface ClinicalSystem {
@@ -21,6 +22,8 @@ export interface ClinicalSystem {
 export interface Settings extends ActiveTimeParams {
   version: typeof SETTINGS_VERSION;
   systems: ClinicalSystem[];
+  /** The clinician's job plan, for the schedule-aware measures (docs/metrics.md). */
+  schedule: Schedule;
   /** While true, nothing is tracked. */
   paused: boolean;
 }
@@ -28,6 +31,7 @@ export interface Settings extends ActiveTimeParams {
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
   systems: [],
+  schedule: EMPTY_SCHEDULE,
   ...DEFAULT_ACTIVE_TIME,
   paused: false,
 };
@@ -40,11 +44,14 @@ const MAX_PATTERNS = 20;
 const MAX_RULES = 200;
 
 /**
- * Migrations from each earlier version to the next. Version 1 is the first
- * released shape, so the chain is empty; a stored value from a newer version
- * is refused rather than guessed at.
+ * Migrations from each earlier version to the next, applied in order before
+ * validation. A stored value from a newer version is refused rather than
+ * guessed at.
  */
-const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  // v2 added the schedule (empty: no scheduled hours yet).
+  1: (old) => ({ ...old, version: 2, schedule: EMPTY_SCHEDULE }),
+};
 
 export function migrateSettings(raw: Record<string, unknown>): { ok: true; value: Record<string, unknown> } | { ok: false; error: string } {
   let value = raw;
@@ -78,6 +85,8 @@ export function parseSettings(raw: unknown): SettingsResult {
   if (!intInRange(v.readingAllowanceSec, 0, MAX_THRESHOLD_SEC))
     errors.push(`The reading allowance must be a whole number of seconds from 0 to ${MAX_THRESHOLD_SEC}.`);
   if (typeof v.paused !== 'boolean') errors.push('"paused" must be true or false.');
+  const schedule = parseSchedule(v.schedule);
+  if (!schedule.ok) errors.push(...schedule.errors);
   const systems: ClinicalSystem[] = [];
   if (!Array.isArray(v.systems)) errors.push('"systems" must be a list.');
   else if (v.systems.length > MAX_SYSTEMS) errors.push(`At most ${MAX_SYSTEMS} clinical systems can be tracked.`);
@@ -97,6 +106,7 @@ export function parseSettings(raw: unknown): SettingsResult {
     settings: {
       version: SETTINGS_VERSION,
       systems,
+      schedule: (schedule as { ok: true; schedule: Schedule }).schedule,
       inactivityThresholdSec: v.inactivityThresholdSec as number,
       readingAllowanceSec: v.readingAllowanceSec as number,
       paused: v.paused as boolean,

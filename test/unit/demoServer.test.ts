@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyPage } from '../../src/core/categoryRules.js';
-import { parseSettings, SETTINGS_VERSION } from '../../src/core/settings.js';
+import { DEFAULT_SETTINGS, parseSettings } from '../../src/core/settings.js';
 import { CANARY_NAME, CANARY_NHS_NUMBER, CANARY_NHS_NUMBER_SPACED, canaryUrl, type CanaryPage } from '../fixtures/demo/canary.mjs';
 import { demoSystem } from '../fixtures/demo/preset.mjs';
 import { PATIENTS, startDemoServer, type DemoServer } from '../fixtures/demo/server.mjs';
@@ -176,7 +176,7 @@ describe('demo preset', () => {
     expect(system.id).toBe('demo-ehr');
     expect(system.name).toBe('Demo EHR');
     expect(system.matches).toEqual(['http://127.0.0.1/*']);
-    const parsed = parseSettings({ version: SETTINGS_VERSION, systems: [system], inactivityThresholdSec: 60, readingAllowanceSec: 60, paused: false });
+    const parsed = parseSettings({ ...DEFAULT_SETTINGS, systems: [system] });
     expect(parsed).toEqual({ ok: true, settings: expect.objectContaining({ systems: [system] }) });
   });
 
