@@ -6,6 +6,8 @@ import type { ActivityReport } from '../core/tracker.js';
 const MAX_REPORT_RUNS = 600;
 /** Evidence older than this (or from the future) cannot be genuine for one report. */
 const MAX_REPORT_AGE_SEC = 3600;
+/** A page that takes longer than this to load is not a measurement we can trust. */
+const MAX_PAGE_LOAD_MS = 10 * 60_000;
 
 /**
  * Check a content script's report before it touches the store. The system id
@@ -19,5 +21,10 @@ export function parseActivityReport(body: unknown, expectedSystemId: string, now
   if (!isRuns(b.input, MAX_REPORT_RUNS) || !isRuns(b.attended, MAX_REPORT_RUNS)) return undefined;
   const inWindow = (runs: Runs) => runs.length === 0 || (runs[0]! >= nowSec - MAX_REPORT_AGE_SEC && runs[runs.length - 1]! <= nowSec + 5);
   if (!inWindow(b.input) || !inWindow(b.attended)) return undefined;
+  if (b.pageLoadMs !== undefined) {
+    // Only a waiting report may carry a page load, and only a plausible one.
+    if (b.category !== 'waiting_for_system' || typeof b.pageLoadMs !== 'number' || !Number.isFinite(b.pageLoadMs) || b.pageLoadMs < 0 || b.pageLoadMs > MAX_PAGE_LOAD_MS) return undefined;
+    return { systemId: expectedSystemId, category: b.category, input: b.input, attended: b.attended, pageLoadMs: Math.round(b.pageLoadMs) };
+  }
   return { systemId: expectedSystemId, category: b.category, input: b.input, attended: b.attended };
 }

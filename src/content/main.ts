@@ -66,6 +66,7 @@ async function start(): Promise<void> {
   const inputEvents = ['keydown', 'pointerdown', 'wheel', 'scroll', 'pointermove'] as const;
 
   let listening = false;
+  let starting = false;
 
   function listen(): void {
     if (listening) return;
@@ -104,15 +105,41 @@ async function start(): Promise<void> {
     config = next;
     rules = next.rules;
     sensor.onRouteMaybeChanged();
-    if (!listening) {
+    if (!listening && !starting) {
+      starting = true;
+      // Until the page has loaded, the clinician is waiting for the system:
+      // those seconds are booked once, as waiting, and the page's own category starts after.
+      await pageLoaded();
+      starting = false;
+      if (!config) return;
+      reportPageLoad();
       listen();
       // Arriving on a page in a focused, visible tab is the clinician's own act.
       sensor.onAttentionGained();
     }
   }
 
+  /** The page load as a waiting report: Navigation Timing start → loadEventEnd, if the page was attended. */
+  function reportPageLoad(): void {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    if (!config || !nav || nav.loadEventEnd <= 0 || !(document.visibilityState === 'visible' && document.hasFocus())) return;
+    const start = Math.floor((performance.timeOrigin + nav.startTime) / 1000);
+    const end = Math.max(start + 1, Math.ceil((performance.timeOrigin + nav.loadEventEnd) / 1000));
+    const seconds = [start, end];
+    send('activity', { systemId: config.systemId, category: 'waiting_for_system', input: seconds, attended: seconds, pageLoadMs: nav.loadEventEnd - nav.startTime }).catch(onSendFailed);
+  }
+
   runtime.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && SETTINGS_KEY in changes) void loadConfig();
   });
   await loadConfig();
+}
+
+/** Resolves after the load event has finished (so loadEventEnd is set). */
+function pageLoaded(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => setTimeout(resolve, 0);
+    if (document.readyState === 'complete') done();
+    else addEventListener('load', done, { once: true });
+  });
 }

@@ -25,6 +25,8 @@ export interface ActivitySpan {
   date: LocalDateKey;
   /** Seconds with input, as runs relative to `start / 1000`. */
   input: Runs;
+  /** True when this span began within 5 minutes of a span of another system or category (fragmentation). */
+  switched?: boolean;
   /** Seconds the tab was seen attended (focused, visible; with or without input), relative to `start / 1000`. A superset of `input`. */
   attended: Runs;
 }

@@ -3,7 +3,7 @@ import { activeMs } from './activeTime.js';
 import { DEFAULT_ACTIVE_TIME, SENSITIVITY_THRESHOLDS_SEC } from './activeTimeParams.js';
 import type { ActivitySpan } from './activitySpan.js';
 import type { OsState } from './attention.js';
-import { rollupsFromSpans, rollupTotalMs, spanRollupDeltas, applyRollupDeltas, emptyRollup } from './dayRollup.js';
+import { rollupsFromRecords, rollupTotalMs, spanRollupDeltas, applyRollupDeltas, emptyRollup, eventRollupDelta, type PageEvent } from './dayRollup.js';
 import { flat, T0_SEC } from './testSupport.js';
 import { applyAttention, applyReport, INITIAL_TRACKER_STATE, type ActivityReport, type TrackerState } from './tracker.js';
 import type { TaskCategory } from './taskCategory.js';
@@ -208,7 +208,7 @@ describe('day rollups', () => {
       for (const wr of writes) rollup = applyRollupDeltas(rollup, spanRollupDeltas(wr.before, wr.after, params, TZ));
       at += 50;
     }
-    const rebuilt = rollupsFromSpans(w.spans.values(), params, TZ).get('2026-05-12')!;
+    const rebuilt = rollupsFromRecords(w.spans.values(), [], params, TZ).get('2026-05-12')!;
     expect(rollup.cells).toEqual(rebuilt.cells);
     expect(rollupTotalMs(rollup)).toBe(w.totalSec() * 1000);
   });
@@ -217,7 +217,7 @@ describe('day rollups', () => {
     const w = new World();
     w.focus(1, 0);
     w.report(1, 400, [[0, 10], [50, 60], [250, 260]], [[0, 400]]);
-    const rollup = rollupsFromSpans(w.spans.values(), params, TZ).get('2026-05-12')!;
+    const rollup = rollupsFromRecords(w.spans.values(), [], params, TZ).get('2026-05-12')!;
     const cell = rollup.cells.ehr!.documentation!;
     expect(Object.keys(cell.byThresholdMs).map(Number)).toEqual([...SENSITIVITY_THRESHOLDS_SEC]);
     expect(cell.byThresholdMs[5]).toBe(30_000);
@@ -231,8 +231,103 @@ describe('day rollups', () => {
     const midnight = Date.parse('2026-10-24T23:00:00Z') / 1000 - T0_SEC;
     w.focus(1, midnight - 100);
     w.report(1, midnight + 100, [[midnight - 90, midnight + 90]], [[midnight - 90, midnight + 90]], { nowBase: T0_SEC });
-    const rollups = rollupsFromSpans(w.spans.values(), params, TZ);
+    const rollups = rollupsFromRecords(w.spans.values(), [], params, TZ);
     expect(rollupTotalMs(rollups.get('2026-10-24'))).toBe(90_000);
     expect(rollupTotalMs(rollups.get('2026-10-25'))).toBe(90_000);
+  });
+});
+
+describe('tracker: burden events', () => {
+  it('marks a switch when another system or category follows within 5 minutes', () => {
+    const w = new World();
+    w.focus(1, 0);
+    w.report(1, 10, [[0, 10]]);
+    w.report(1, 20, [[12, 20]], [[12, 20]], { category: 'results_review' });
+    w.report(1, 900, [[890, 900]], [[890, 900]], { category: 'inbox_messaging' });
+    expect([...w.spans.values()].map((s) => [s.category, !!s.switched])).toEqual([
+      ['documentation', false],
+      ['results_review', true],
+      ['inbox_messaging', false],
+    ]);
+  });
+
+  it('records a login from the sign-in page to the first page after it', () => {
+    const w = new World();
+    w.focus(1, 0);
+    const r1 = applyReport(w.state, 1, { systemId: 'ehr', category: 'login_auth', input: flat([[0, 5]]), attended: flat([[0, 8]]) }, T0_SEC + 8, w.spans, () => 'a', TZ);
+    expect(r1.events).toEqual([]);
+    const r2 = applyReport(r1.state, 1, { systemId: 'ehr', category: 'waiting_for_system', input: flat([[9, 11]]), attended: flat([[9, 11]]), pageLoadMs: 1800 }, T0_SEC + 11, w.spans, () => 'b', TZ);
+    expect(r2.events.map((e) => [e.kind, e.durationMs])).toEqual([['pageLoad', 1800]]);
+    const r3 = applyReport(r2.state, 1, { systemId: 'ehr', category: 'admin_other', input: flat([[11, 12]]), attended: flat([[11, 12]]) }, T0_SEC + 12, w.spans, () => 'c', TZ);
+    expect(r3.events.map((e) => [e.kind, e.systemId, e.durationMs, e.date])).toEqual([['login', 'ehr', 11_000, '2026-05-12']]);
+    expect(r3.state.pendingLogin).toBeUndefined();
+  });
+
+  it('drops a login left unfinished for more than 30 minutes', () => {
+    const w = new World();
+    w.focus(1, 0);
+    const r1 = applyReport(w.state, 1, { systemId: 'ehr', category: 'login_auth', input: flat([[0, 5]]), attended: flat([[0, 5]]) }, T0_SEC + 5, w.spans, () => 'a', TZ);
+    const r2 = applyReport(r1.state, 1, { systemId: 'ehr', category: 'admin_other', input: flat([[2400, 2401]]), attended: flat([[2400, 2401]]) }, T0_SEC + 2401, w.spans, () => 'b', TZ);
+    expect(r2.events).toEqual([]);
+    expect(r2.state.pendingLogin).toBeUndefined();
+  });
+
+  it('records no page load when the waiting seconds were not attended', () => {
+    const w = new World();
+    w.focus(2, 0);
+    const r = applyReport(w.state, 1, { systemId: 'ehr', category: 'waiting_for_system', input: flat([[0, 2]]), attended: flat([[0, 2]]), pageLoadMs: 1500 }, T0_SEC + 2, w.spans, () => 'a', TZ);
+    expect(r.events).toEqual([]);
+  });
+});
+
+describe('day rollups: time of day, bouts and switches', () => {
+  const params = DEFAULT_ACTIVE_TIME;
+
+  it('spreads active time over local 5-minute slots (BST: 08:02:30Z is 09:02:30 local)', () => {
+    const w = new World();
+    w.focus(1, 0);
+    w.report(1, 450, [[150, 450]]);
+    const r = rollupsFromRecords(w.spans.values(), [], params, TZ).get('2026-05-12')!;
+    // 09:02:30–09:07:30 local: 150 s in slot 108 (09:00–09:05) and 150 s in slot 109.
+    expect(r.slots).toEqual({ 108: 150_000, 109: 150_000 });
+    expect(r.slotsByThreshold['5']).toEqual({ 108: 150_000, 109: 150_000 });
+  });
+
+  it('keeps a histogram of uninterrupted bouts', () => {
+    const w = new World();
+    w.focus(1, 0);
+    // 0–10 then 100–130: with τ = 60 and R = 60, bouts of 70 s (10 + reading 60) and 30 + 60 = 90 s.
+    w.report(1, 400, [[0, 10], [100, 130]], [[0, 10], [10, 70], [100, 190]]);
+    const r = rollupsFromRecords(w.spans.values(), [], params, TZ).get('2026-05-12')!;
+    expect(r.bouts).toEqual({ 70: 1, 90: 1 });
+  });
+
+  it('incremental upkeep with switches and events equals a rebuild', () => {
+    const w = new World();
+    let rollup = emptyRollup('2026-05-12', params);
+    const events: PageEvent[] = [];
+    w.focus(1, 0);
+    const steps: Array<[number, Array<[number, number]>, TaskCategory, number?]> = [
+      [10, [[0, 10]], 'login_auth'],
+      [14, [[11, 14]], 'waiting_for_system', 2600],
+      [30, [[14, 30]], 'documentation'],
+      [60, [[40, 60]], 'documentation'],
+      [80, [[70, 80]], 'results_review'],
+    ];
+    for (const [at, input, category, pageLoadMs] of steps) {
+      const result = applyReport(w.state, 1, { systemId: 'ehr', category, input: flat(input), attended: flat(input), ...(pageLoadMs ? { pageLoadMs } : {}) }, T0_SEC + at, w.spans, () => `id-${at}`, TZ);
+      w.state = result.state;
+      for (const wr of result.writes) {
+        rollup = applyRollupDeltas(rollup, spanRollupDeltas(wr.before, wr.after, params, TZ));
+        w.spans.set(wr.after.id, wr.after);
+      }
+      for (const e of result.events) rollup = applyRollupDeltas(rollup, [eventRollupDelta(e)]);
+      events.push(...result.events);
+    }
+    const rebuilt = rollupsFromRecords(w.spans.values(), events, params, TZ).get('2026-05-12')!;
+    expect(rollup).toEqual(rebuilt);
+    expect(rollup.switches).toBe(3);
+    expect(rollup.logins).toEqual({ ehr: [14_000] });
+    expect(rollup.pageLoads).toEqual({ ehr: [2600] });
   });
 });

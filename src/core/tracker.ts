@@ -2,6 +2,7 @@ import { MAX_THRESHOLD_SEC, MIN_THRESHOLD_SEC } from './activeTimeParams.js';
 import { spanKey, type ActivitySpan } from './activitySpan.js';
 import { attendedTab, currentPeriod, LEDGER_MEMORY_SEC, moveAttention, type AttentionInputs, type AttentionPeriod, type OsState } from './attention.js';
 import { localDateKey } from './localDate.js';
+import type { PageEvent } from './dayRollup.js';
 import { clipRuns, intersectRuns, runsTotal, shiftRuns, unionRuns, type Runs } from './runs.js';
 import type { TaskCategory } from './taskCategory.js';
 
@@ -17,6 +18,10 @@ export interface TrackerState {
   paused: boolean;
   /** The latest wall-clock second seen, to notice the clock moving back. */
   lastSeenSec: number;
+  /** The span written most recently (any tab): a new span of another key soon after is a switch. */
+  lastSpan?: { key: string; endSec: number };
+  /** A login page seen and not yet followed by a page after it. */
+  pendingLogin?: { systemId: string; tabId: number; startSec: number };
 }
 
 export const INITIAL_TRACKER_STATE: TrackerState = { version: 1, periods: [], os: 'active', paused: false, lastSeenSec: 0 };
@@ -27,7 +32,12 @@ export interface ActivityReport {
   category: TaskCategory;
   input: Runs;
   attended: Runs;
+  /** Navigation Timing of the page load this report's waiting seconds belong to (start → loadEventEnd), ms. */
+  pageLoadMs?: number;
 }
+
+/** A login page left unfinished this long is treated as abandoned. */
+export const LOGIN_TIMEOUT_SEC = 30 * 60;
 
 export interface SpanWrite {
   before: ActivitySpan | undefined;
@@ -76,7 +86,7 @@ export function applyReport(
   spans: ReadonlyMap<string, ActivitySpan>,
   newId: () => string,
   timeZone: string,
-): { state: TrackerState; writes: SpanWrite[] } {
+): { state: TrackerState; writes: SpanWrite[]; events: PageEvent[] } {
   const clocked = observeClock(state, nowSec).state;
   const lower = nowSec - LEDGER_MEMORY_SEC;
   const upper = nowSec + CLOCK_BACK_TOLERANCE_SEC;
@@ -84,6 +94,7 @@ export function applyReport(
   const attended = clipRuns(unionRuns(report.attended, report.input), lower, upper);
   const key = spanKey(report.systemId, report.category);
   const writes: SpanWrite[] = [];
+  let firstSec: number | undefined;
   const periods = clocked.periods.map((p) => ({ ...p }));
   for (const period of periods) {
     if (period.tabId !== tabId) continue;
@@ -97,8 +108,10 @@ export function applyReport(
       after = extendSpan(existing, inp, att, timeZone);
     } else if (inp.length > 0) {
       // Attention without any input counts nothing, so a span only starts with input.
+      const last = clocked.lastSpan;
+      const switched = !!last && last.key !== key && inp[0]! - last.endSec <= MAX_THRESHOLD_SEC;
       after = extendSpan(
-        { id: newId(), systemId: report.systemId, category: report.category, source: 'auto', start: inp[0]! * 1000, end: inp[0]! * 1000, date: '', input: [], attended: [] },
+        { id: newId(), systemId: report.systemId, category: report.category, source: 'auto', start: inp[0]! * 1000, end: inp[0]! * 1000, date: '', input: [], attended: [], ...(switched ? { switched } : {}) },
         inp,
         att,
         timeZone,
@@ -108,10 +121,45 @@ export function applyReport(
     }
     const before = existing && existing.id === after.id ? existing : undefined;
     writes.push({ before, after });
+    firstSec = Math.min(firstSec ?? Infinity, att[0]!);
     period.spanId = after.id;
     period.spanKey = key;
   }
-  return { state: { ...clocked, periods }, writes };
+  let next: TrackerState = { ...clocked, periods };
+  const latest = writes.map((w) => w.after).sort((a, b) => b.end - a.end)[0];
+  if (latest && (!next.lastSpan || latest.end / 1000 >= next.lastSpan.endSec)) next.lastSpan = { key, endSec: latest.end / 1000 };
+  const events: PageEvent[] = [];
+  if (firstSec !== undefined) {
+    const login = trackLogin(next, tabId, report, firstSec, nowSec);
+    next = login.state;
+    if (login.durationSec !== undefined)
+      events.push({ id: newId(), kind: 'login', systemId: report.systemId, at: nowSec * 1000, date: localDateKey(nowSec * 1000, timeZone), durationMs: login.durationSec * 1000 });
+    // A page load only counts when its waiting seconds were attended (and so written).
+    if (report.pageLoadMs !== undefined && report.category === 'waiting_for_system')
+      events.push({ id: newId(), kind: 'pageLoad', systemId: report.systemId, at: nowSec * 1000, date: localDateKey(nowSec * 1000, timeZone), durationMs: report.pageLoadMs });
+  }
+  return { state: next, writes, events };
+}
+
+/**
+ * Login burden: a login starts with evidence on a sign-in page (category
+ * login_auth) and ends with the first evidence, in the same tab and system,
+ * on a page that is neither sign-in nor waiting for the system.
+ */
+function trackLogin(state: TrackerState, tabId: number, report: ActivityReport, firstSec: number, nowSec: number): { state: TrackerState; durationSec?: number } {
+  let pending = state.pendingLogin;
+  if (pending && nowSec - pending.startSec > LOGIN_TIMEOUT_SEC) pending = undefined;
+  if (report.category === 'login_auth') {
+    if (!pending || pending.systemId !== report.systemId || pending.tabId !== tabId) pending = { systemId: report.systemId, tabId, startSec: firstSec };
+    return { state: { ...state, pendingLogin: pending } };
+  }
+  if (pending && report.category !== 'waiting_for_system' && pending.systemId === report.systemId && pending.tabId === tabId) {
+    const { pendingLogin: _done, ...rest } = state;
+    return { state: rest, durationSec: Math.max(0, firstSec - pending.startSec) };
+  }
+  if (pending === state.pendingLogin) return { state };
+  const { pendingLogin: _expired, ...rest } = state;
+  return { state: pending ? { ...rest, pendingLogin: pending } : rest };
 }
 
 /** Add absolute-second evidence to a span, keeping its runs relative and compact. */

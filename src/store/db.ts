@@ -1,11 +1,11 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { ActiveTimeParams } from '../core/activeTimeParams.js';
 import type { ActivitySpan } from '../core/activitySpan.js';
-import type { DayRollup } from '../core/dayRollup.js';
+import type { DayRollup, PageEvent } from '../core/dayRollup.js';
 import type { TrackerState } from '../core/tracker.js';
 
 export const DB_NAME = 'timeback';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /**
  * The typed IndexedDB schema. Records hold ids, categories, times, local
@@ -15,13 +15,16 @@ export const DB_VERSION = 1;
 export interface TimebackSchema extends DBSchema {
   spans: { key: string; value: ActivitySpan; indexes: { date: string; start: number } };
   rollups: { key: string; value: DayRollup };
+  events: { key: string; value: PageEvent; indexes: { date: string } };
   meta: { key: 'tracker'; value: TrackerState } | { key: 'rollupParams'; value: ActiveTimeParams };
 }
 
 export type TimebackDb = IDBPDatabase<TimebackSchema>;
 
+type UpgradeTx = IDBPTransaction<TimebackSchema, StoreNames<TimebackSchema>[], 'versionchange'>;
+
 /** Upgrade steps, indexed by the version they create. Run in order from the stored version. */
-const UPGRADES: Array<(db: IDBPDatabase<TimebackSchema>) => void> = [
+const UPGRADES: Array<(db: IDBPDatabase<TimebackSchema>, tx: UpgradeTx) => void> = [
   () => {},
   (db) => {
     const spans = db.createObjectStore('spans', { keyPath: 'id' });
@@ -30,12 +33,19 @@ const UPGRADES: Array<(db: IDBPDatabase<TimebackSchema>) => void> = [
     db.createObjectStore('rollups', { keyPath: 'date' });
     db.createObjectStore('meta');
   },
+  // v2: page events (logins, page loads); rollups gained time-of-day slots, bouts and
+  // switches, so they are dropped and rebuilt from the spans on the next write.
+  (db, tx) => {
+    db.createObjectStore('events', { keyPath: 'id' }).createIndex('date', 'date');
+    void tx.objectStore('rollups').clear();
+    void tx.objectStore('meta').delete('rollupParams');
+  },
 ];
 
 export function openTimebackDb(name = DB_NAME): Promise<TimebackDb> {
   return openDB<TimebackSchema>(name, DB_VERSION, {
-    upgrade(db, oldVersion, newVersion) {
-      for (let v = oldVersion + 1; v <= (newVersion ?? DB_VERSION); v++) UPGRADES[v]!(db);
+    upgrade(db, oldVersion, newVersion, tx) {
+      for (let v = oldVersion + 1; v <= (newVersion ?? DB_VERSION); v++) UPGRADES[v]!(db, tx);
     },
     blocking() {
       // A newer version of the extension wants to upgrade: step aside.

@@ -1,7 +1,7 @@
 import type { ActiveTimeParams } from '../core/activeTimeParams.js';
 import type { ActivitySpan } from '../core/activitySpan.js';
 import type { AttentionInputs } from '../core/attention.js';
-import { applyRollupDeltas, emptyRollup, rollupsFromSpans, spanRollupDeltas, type DayRollup } from '../core/dayRollup.js';
+import { applyRollupDeltas, emptyRollup, eventRollupDelta, rollupsFromRecords, spanRollupDeltas, type DayRollup } from '../core/dayRollup.js';
 import type { LocalDateKey } from '../core/localDate.js';
 import { applyAttention, applyReport, INITIAL_TRACKER_STATE, spanIdsForTab, type ActivityReport, type SpanWrite, type TrackerState } from '../core/tracker.js';
 import type { IDBPTransaction } from 'idb';
@@ -19,7 +19,7 @@ function sameParams(a: ActiveTimeParams | undefined, b: ActiveTimeParams): boole
   return !!a && a.inactivityThresholdSec === b.inactivityThresholdSec && a.readingAllowanceSec === b.readingAllowanceSec;
 }
 
-type RollupTx = IDBPTransaction<TimebackSchema, ['meta', 'spans', 'rollups'], 'readwrite'>;
+type RollupTx = IDBPTransaction<TimebackSchema, ['meta', 'spans', 'rollups', 'events'], 'readwrite'>;
 
 /**
  * Fold one content-script report into spans, day rollups and tracker state,
@@ -27,7 +27,7 @@ type RollupTx = IDBPTransaction<TimebackSchema, ['meta', 'spans', 'rollups'], 'r
  * store is either before or after the report, never between.
  */
 export async function recordReport(db: TimebackDb, tabId: number, report: ActivityReport, ctx: WriteContext): Promise<SpanWrite[]> {
-  const tx = db.transaction(['meta', 'spans', 'rollups'], 'readwrite');
+  const tx = db.transaction(['meta', 'spans', 'rollups', 'events'], 'readwrite');
   await ensureRollupParams(tx, ctx);
   const state = ((await tx.objectStore('meta').get('tracker')) as TrackerState | undefined) ?? INITIAL_TRACKER_STATE;
   const spans = new Map<string, ActivitySpan>();
@@ -36,13 +36,17 @@ export async function recordReport(db: TimebackDb, tabId: number, report: Activi
     if (span) spans.set(id, span);
   }
   const result = applyReport(state, tabId, report, Math.floor(ctx.nowMs / 1000), spans, ctx.newId, ctx.timeZone);
-  const deltas = result.writes.flatMap((w) => spanRollupDeltas(w.before, w.after, ctx.params, ctx.timeZone));
+  const deltas = [
+    ...result.writes.flatMap((w) => spanRollupDeltas(w.before, w.after, ctx.params, ctx.timeZone)),
+    ...result.events.map((e) => eventRollupDelta(e)),
+  ];
   const dates = [...new Set(deltas.map((d) => d.date))];
   for (const date of dates) {
     const rollup = (await tx.objectStore('rollups').get(date)) ?? emptyRollup(date, ctx.params);
     await tx.objectStore('rollups').put(applyRollupDeltas(rollup, deltas));
   }
   for (const w of result.writes) await tx.objectStore('spans').put(w.after);
+  for (const e of result.events) await tx.objectStore('events').put(e);
   await tx.objectStore('meta').put(result.state, 'tracker');
   await tx.done;
   return result.writes;
@@ -80,15 +84,16 @@ async function ensureRollupParams(tx: RollupTx, ctx: WriteContext): Promise<void
   const current = (await meta.get('rollupParams')) as ActiveTimeParams | undefined;
   if (sameParams(current, ctx.params)) return;
   const spans = await tx.objectStore('spans').getAll();
+  const events = await tx.objectStore('events').getAll();
   const rollups = tx.objectStore('rollups');
   await rollups.clear();
-  for (const rollup of rollupsFromSpans(spans, ctx.params, ctx.timeZone).values()) await rollups.put(rollup);
+  for (const rollup of rollupsFromRecords(spans, events, ctx.params, ctx.timeZone).values()) await rollups.put(rollup);
   await meta.put({ ...ctx.params }, 'rollupParams');
 }
 
 /** Rebuild rollups now if the definition changed (called when settings change). */
 export async function refreshRollups(db: TimebackDb, ctx: WriteContext): Promise<void> {
-  const tx = db.transaction(['meta', 'spans', 'rollups'], 'readwrite');
+  const tx = db.transaction(['meta', 'spans', 'rollups', 'events'], 'readwrite');
   await ensureRollupParams(tx, ctx);
   await tx.done;
 }
