@@ -119,13 +119,18 @@ async function start(): Promise<void> {
     }
   }
 
-  /** The page load as a waiting report: Navigation Timing start → loadEventEnd, if the page was attended. */
+  /**
+   * The page load as a waiting report: the whole seconds strictly inside
+   * Navigation Timing start → loadEventEnd (the second of the click belongs to
+   * the page before, the second the load ends to this page, so nothing is
+   * counted twice), plus the exact duration as a page-load sample.
+   */
   function reportPageLoad(): void {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     if (!config || !nav || nav.loadEventEnd <= 0 || !(document.visibilityState === 'visible' && document.hasFocus())) return;
-    const start = Math.floor((performance.timeOrigin + nav.startTime) / 1000);
-    const end = Math.max(start + 1, Math.ceil((performance.timeOrigin + nav.loadEventEnd) / 1000));
-    const seconds = [start, end];
+    const start = Math.ceil((performance.timeOrigin + nav.startTime) / 1000);
+    const end = Math.floor((performance.timeOrigin + nav.loadEventEnd) / 1000);
+    const seconds = end > start ? [start, end] : [];
     send('activity', { systemId: config.systemId, category: 'waiting_for_system', input: seconds, attended: seconds, pageLoadMs: nav.loadEventEnd - nav.startTime }).catch(onSendFailed);
   }
 

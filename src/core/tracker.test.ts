@@ -331,3 +331,13 @@ describe('day rollups: time of day, bouts and switches', () => {
     expect(rollup.pageLoads).toEqual({ ehr: [2600] });
   });
 });
+
+describe('tracker: sub-second page loads', () => {
+  it('records the sample when the tab has attention, though no whole second was spent waiting', () => {
+    const w = new World();
+    w.focus(1, 0);
+    const r = applyReport(w.state, 1, { systemId: 'ehr', category: 'waiting_for_system', input: [], attended: [], pageLoadMs: 420 }, T0_SEC + 1, w.spans, () => 'a', TZ);
+    expect(r.writes).toEqual([]);
+    expect(r.events.map((e) => [e.kind, e.durationMs])).toEqual([['pageLoad', 420]]);
+  });
+});

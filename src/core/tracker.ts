@@ -134,10 +134,11 @@ export function applyReport(
     next = login.state;
     if (login.durationSec !== undefined)
       events.push({ id: newId(), kind: 'login', systemId: report.systemId, at: nowSec * 1000, date: localDateKey(nowSec * 1000, timeZone), durationMs: login.durationSec * 1000 });
-    // A page load only counts when its waiting seconds were attended (and so written).
-    if (report.pageLoadMs !== undefined && report.category === 'waiting_for_system')
-      events.push({ id: newId(), kind: 'pageLoad', systemId: report.systemId, at: nowSec * 1000, date: localDateKey(nowSec * 1000, timeZone), durationMs: report.pageLoadMs });
   }
+  // A page load is a sample of waiting when the clinician was looking: its seconds were
+  // attended, or (a load shorter than a whole second) the tab has attention now.
+  if (report.pageLoadMs !== undefined && report.category === 'waiting_for_system' && (writes.length > 0 || currentPeriod(next.periods)?.tabId === tabId))
+    events.push({ id: newId(), kind: 'pageLoad', systemId: report.systemId, at: nowSec * 1000, date: localDateKey(nowSec * 1000, timeZone), durationMs: report.pageLoadMs });
   return { state: next, writes, events };
 }
 
