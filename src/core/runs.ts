@@ -56,6 +56,21 @@ export function intersectRuns(a: Runs, b: Runs): Runs {
   return out;
 }
 
+/** Remove [from, to) from a run set. */
+export function subtractRange(runs: Runs, from: number, to: number): Runs {
+  const out: Runs = [];
+  for (let i = 0; i < runs.length; i += 2) {
+    const s = runs[i]!;
+    const e = runs[i + 1]!;
+    if (e <= from || s >= to) out.push(s, e);
+    else {
+      if (s < from) out.push(s, from);
+      if (e > to) out.push(to, e);
+    }
+  }
+  return out;
+}
+
 export function shiftRuns(runs: Runs, by: number): Runs {
   return runs.map((v) => v + by);
 }

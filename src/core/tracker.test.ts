@@ -341,3 +341,17 @@ describe('tracker: sub-second page loads', () => {
     expect(r.events.map((e) => [e.kind, e.durationMs])).toEqual([['pageLoad', 420]]);
   });
 });
+
+describe('tracker: waiting is counted once', () => {
+  it('takes the seconds of a page load away from the page being left', () => {
+    const w = new World();
+    w.focus(1, 0);
+    // The notes page: typing 0–10 s, then it lingers (attended) until the next page arrives at 15 s.
+    w.report(1, 15, [[0, 10]], [[0, 15]]);
+    // The next page's load took 12–15 s (whole seconds inside the navigation).
+    w.report(1, 16, [[12, 15]], [[12, 15]], { category: 'waiting_for_system' });
+    const by = Object.fromEntries([...w.spans.values()].map((s) => [s.category, activeMs(s, DEFAULT_ACTIVE_TIME) / 1000]));
+    expect(by).toEqual({ documentation: 12, waiting_for_system: 3 });
+    expect(w.totalSec()).toBe(15);
+  });
+});

@@ -3,7 +3,7 @@ import { spanKey, type ActivitySpan } from './activitySpan.js';
 import { attendedTab, currentPeriod, LEDGER_MEMORY_SEC, moveAttention, type AttentionInputs, type AttentionPeriod, type OsState } from './attention.js';
 import { localDateKey } from './localDate.js';
 import type { PageEvent } from './dayRollup.js';
-import { clipRuns, intersectRuns, runsTotal, shiftRuns, unionRuns, type Runs } from './runs.js';
+import { clipRuns, intersectRuns, runsTotal, shiftRuns, subtractRange, unionRuns, type Runs } from './runs.js';
 import type { TaskCategory } from './taskCategory.js';
 
 /**
@@ -83,10 +83,11 @@ export function applyReport(
   tabId: number,
   report: ActivityReport,
   nowSec: number,
-  spans: ReadonlyMap<string, ActivitySpan>,
+  initialSpans: ReadonlyMap<string, ActivitySpan>,
   newId: () => string,
   timeZone: string,
 ): { state: TrackerState; writes: SpanWrite[]; events: PageEvent[] } {
+  let spans = initialSpans;
   const clocked = observeClock(state, nowSec).state;
   const lower = nowSec - LEDGER_MEMORY_SEC;
   const upper = nowSec + CLOCK_BACK_TOLERANCE_SEC;
@@ -102,6 +103,16 @@ export function applyReport(
     const att = clipRuns(attended, period.from, to);
     if (att.length === 0) continue;
     const inp = clipRuns(input, period.from, to);
+    if (report.category === 'waiting_for_system') {
+      // Waiting for a page wins over the page being left: the old page lingers until
+      // the new one arrives, and those seconds must not count twice.
+      const previous = period.spanId && period.spanKey !== key ? spans.get(period.spanId) : undefined;
+      const trimmed = previous && withoutSeconds(previous, att[0]!, att[att.length - 1]!, timeZone);
+      if (previous && trimmed) {
+        writes.push({ before: previous, after: trimmed });
+        spans = new Map(spans).set(previous.id, trimmed);
+      }
+    }
     const existing = period.spanKey === key && period.spanId ? spans.get(period.spanId) : undefined;
     let after: ActivitySpan;
     if (existing && att[0]! - existing.end / 1000 <= MAX_THRESHOLD_SEC) {
@@ -161,6 +172,18 @@ function trackLogin(state: TrackerState, tabId: number, report: ActivityReport, 
   if (pending === state.pendingLogin) return { state };
   const { pendingLogin: _expired, ...rest } = state;
   return { state: pending ? { ...rest, pendingLogin: pending } : rest };
+}
+
+/** The span without the evidence in [fromSec, toSec), or undefined when it had none there. */
+export function withoutSeconds(span: ActivitySpan, fromSec: number, toSec: number, timeZone: string): ActivitySpan | undefined {
+  const base = Math.floor(span.start / 1000);
+  const input = shiftRuns(span.input, base);
+  const attended = shiftRuns(span.attended, base);
+  if (runsTotal(clipRuns(attended, fromSec, toSec)) === 0) return undefined;
+  const keptInput = subtractRange(input, fromSec, toSec);
+  const keptAttended = subtractRange(attended, fromSec, toSec);
+  if (keptAttended.length === 0) return { ...span, input: [], attended: [], end: span.start };
+  return extendSpan({ ...span, start: keptAttended[0]! * 1000, end: keptAttended[0]! * 1000, input: [], attended: [] }, keptInput, keptAttended, timeZone);
 }
 
 /** Add absolute-second evidence to a span, keeping its runs relative and compact. */
