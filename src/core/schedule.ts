@@ -30,7 +30,8 @@ export interface Schedule {
 
 export const EMPTY_SCHEDULE: Schedule = { sessions: [], nonWorkingDates: [], leave: [] };
 
-const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+// "24:00" is allowed so a session can run to midnight (an evening session or the first half of a night shift).
+const HHMM = /^(?:([01]\d|2[0-3]):([0-5]\d)|(24):(00))$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const MAX_SESSIONS = 70;
 const MAX_DATES = 400;
@@ -39,7 +40,7 @@ const MAX_DATES = 400;
 export function minutesOfDay(hhmm: string): number {
   const m = HHMM.exec(hhmm);
   if (!m) return NaN;
-  return Number(m[1]) * 60 + Number(m[2]);
+  return m[3] ? 24 * 60 : Number(m[1]) * 60 + Number(m[2]);
 }
 
 export function isLocalDateKey(value: unknown): value is LocalDateKey {
@@ -62,7 +63,7 @@ export function parseSchedule(raw: unknown): { ok: true; schedule: Schedule } | 
       if (!Number.isInteger(v.weekday) || (v.weekday as number) < 0 || (v.weekday as number) > 6) errors.push(`${where}: choose a day of the week.`);
       const start = typeof v.start === 'string' ? minutesOfDay(v.start) : NaN;
       const end = typeof v.end === 'string' ? minutesOfDay(v.end) : NaN;
-      if (Number.isNaN(start) || Number.isNaN(end)) errors.push(`${where}: give start and end times as HH:MM (24-hour).`);
+      if (Number.isNaN(start) || Number.isNaN(end) || start === 24 * 60) errors.push(`${where}: give start and end times as HH:MM (24-hour).`);
       else if (end <= start) errors.push(`${where}: the end (${v.end}) must be after the start (${v.start}); sessions cannot cross midnight.`);
       else sessions.push({ weekday: v.weekday as number, start: v.start as string, end: v.end as string });
     });
@@ -93,4 +94,66 @@ export function parseSchedule(raw: unknown): { ok: true; schedule: Schedule } | 
       leave: (leave as LeavePeriod[]).map((l) => ({ from: l.from, to: l.to })),
     },
   };
+}
+
+// ---------------------------------------------------------------------------
+// Calendar helpers for schedule-aware metrics (src/core/metrics.ts).
+// A LocalDateKey is already a local calendar date, so its weekday and its
+// neighbours come from calendar arithmetic on the key alone: no time zone.
+// ---------------------------------------------------------------------------
+
+function dateKeyToUtcMs(date: LocalDateKey): number {
+  if (!isLocalDateKey(date)) throw new RangeError(`Not a date (YYYY-MM-DD): ${String(date)}`);
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+}
+
+function utcMsToDateKey(ms: number): LocalDateKey {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday, of a calendar date. Throws RangeError on a malformed key. */
+export function weekdayOfDate(date: LocalDateKey): number {
+  return new Date(dateKeyToUtcMs(date)).getUTCDay();
+}
+
+/** True for Saturday and Sunday. */
+export function isWeekend(date: LocalDateKey): boolean {
+  const d = weekdayOfDate(date);
+  return d === 0 || d === 6;
+}
+
+/** The calendar date `days` after (or, negative, before) `date`. */
+export function addDays(date: LocalDateKey, days: number): LocalDateKey {
+  // Calendar arithmetic in UTC, where every day has 24 h: safe for date keys.
+  return utcMsToDateKey(dateKeyToUtcMs(date) + days * 86_400_000);
+}
+
+/** Every calendar date from `from` to `to` inclusive; empty when `to` is before `from`. */
+export function datesInRange(from: LocalDateKey, to: LocalDateKey): LocalDateKey[] {
+  const out: LocalDateKey[] = [];
+  const end = dateKeyToUtcMs(to);
+  for (let ms = dateKeyToUtcMs(from); ms <= end; ms += 86_400_000) out.push(utcMsToDateKey(ms));
+  return out;
+}
+
+/** True when the date is a non-working date or inside a leave range (so it has no sessions). */
+export function isDayOff(schedule: Schedule, date: LocalDateKey): boolean {
+  return schedule.nonWorkingDates.includes(date) || schedule.leave.some((l) => l.from <= date && date <= l.to);
+}
+
+/** Length of a session in minutes (local wall-clock: on DST-change days the real duration differs). */
+export function sessionMinutes(session: ScheduledSession): number {
+  return minutesOfDay(session.end) - minutesOfDay(session.start);
+}
+
+/** The sessions that take place on a date, by start time; none on a non-working date or on leave. */
+export function sessionsOnDate(schedule: Schedule, date: LocalDateKey): ScheduledSession[] {
+  if (isDayOff(schedule, date)) return [];
+  const weekday = weekdayOfDate(date);
+  return schedule.sessions.filter((s) => s.weekday === weekday).sort((a, b) => minutesOfDay(a.start) - minutesOfDay(b.start));
+}
+
+/** Scheduled wall-clock minutes on a date (the sum of its sessions; validated schedules never overlap). */
+export function scheduledMinutesOnDate(schedule: Schedule, date: LocalDateKey): number {
+  return sessionsOnDate(schedule, date).reduce((sum, s) => sum + sessionMinutes(s), 0);
 }
