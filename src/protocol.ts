@@ -6,13 +6,40 @@
  */
 import type { ActivityReport } from './core/tracker.js';
 import type { TodaySummary } from './core/todaySummary.js';
-import type { PathRule } from './core/categoryRules.js';
+import type { ClassificationRule, Classification } from './core/classificationRules.js';
+import type { RuleSource } from './core/presets.js';
+import type { TaskCategory } from './core/taskCategory.js';
 
 /** What a content script needs to classify its page. The worker picks the system from the sender's URL. */
 export interface ContentConfig {
   systemId: string;
-  rules: PathRule[];
+  /** The effective rules: the system's own, then (if enabled) the generic preset, ranked lower. */
+  rules: ClassificationRule[];
+  /** The page is one of the system's sign-in pages (signInPatterns): it counts as login_auth. */
+  signIn: boolean;
 }
+
+/** Rules from the settings page, not yet saved, to try on the system's most recently attended tab. */
+export interface RulePreviewRequest {
+  systemId: string;
+  /** Validated by the worker; invalid rules get `{ status: 'invalid' }`. */
+  rules: ClassificationRule[];
+  useGenericRules: boolean;
+}
+
+/**
+ * The outcome of a preview. It never carries the tab's URL or title: only the
+ * category, and which rule (by list and position) decided it.
+ */
+export type RulePreview =
+  | { status: 'ok'; category: TaskCategory; rule: RuleSource | null }
+  /** The tab is one of the system's sign-in pages, so it counts as login_auth whatever the rules say. */
+  | { status: 'signIn' }
+  /** No open tab of the system was attended recently (or none answered). */
+  | { status: 'noTab' }
+  /** The system is not saved yet (or was removed). */
+  | { status: 'unknownSystem' }
+  | { status: 'invalid'; errors: string[] };
 
 export interface Protocol {
   /** Content script → worker: which tracked system is this page, and its category rules? Null: not tracked. */
@@ -23,6 +50,8 @@ export interface Protocol {
   getToday: { request: Record<string, never>; response: TodaySummary };
   /** Extension page → worker: pause or resume tracking. */
   setPaused: { request: { paused: boolean }; response: TodaySummary };
+  /** Extension page → worker: classify the system's most recently attended tab with unsaved rules. */
+  previewRules: { request: RulePreviewRequest; response: RulePreview };
 }
 
 export type MessageType = keyof Protocol;
@@ -39,6 +68,7 @@ export const MESSAGE_SENDERS: { readonly [K in MessageType]: SenderKind } = {
   activity: 'content-script',
   getToday: 'extension-page',
   setPaused: 'extension-page',
+  previewRules: 'extension-page',
 };
 
 export function isEnvelope(value: unknown): value is Envelope {
@@ -46,3 +76,16 @@ export function isEnvelope(value: unknown): value is Envelope {
   const v = value as { type?: unknown; body?: unknown };
   return typeof v.type === 'string' && Object.hasOwn(MESSAGE_SENDERS, v.type) && typeof v.body === 'object' && v.body !== null;
 }
+
+/**
+ * Worker → content script messages, sent with tabs.sendMessage to the top
+ * frame. The content script answers only when the sender is its own
+ * extension, and only for its own system.
+ */
+export interface ContentProtocol {
+  /** Evaluate these rules (already validated, effective order) in the page; answer the outcome only. */
+  evaluateRules: { request: { systemId: string; rules: ClassificationRule[] }; response: Classification };
+}
+
+export type ContentMessageType = keyof ContentProtocol;
+export type ContentEnvelope = { [K in ContentMessageType]: { type: K; body: ContentProtocol[K]['request'] } }[ContentMessageType];

@@ -56,6 +56,11 @@ export function browserPorts(): WorkerPorts {
         await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['content.js'] }).catch(() => undefined);
       }
     },
+    async tabUrl(tabId) {
+      const tab = await browser.tabs.get(tabId).catch(() => undefined);
+      return tab?.url;
+    },
+    sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
     extensionId: browser.runtime.id,
     extensionPageOrigin: browser.runtime.getURL(''),
   };

@@ -1,18 +1,19 @@
-import { systemOrigins, type Settings } from '../core/settings.js';
+import { systemOrigins, systemPatterns, type Settings } from '../core/settings.js';
 import type { ContentScriptRegistration, WorkerPorts } from './ports.js';
 
 export const REGISTRATION_PREFIX = 'system-';
 
 /**
  * Make the registered content scripts exactly the configured systems whose
- * host permission the clinician granted — and nothing else. Runs on every
+ * host permission the clinician granted — and nothing else. A system's
+ * registration covers its own pages and its sign-in pages. Runs on every
  * settings change and worker start, so it also repairs drift.
  */
 export async function syncContentScripts(ports: WorkerPorts, settings: Settings): Promise<void> {
   const desired = new Map<string, ContentScriptRegistration>();
   for (const system of settings.systems) {
     if (await ports.hasOrigins(systemOrigins(system))) {
-      desired.set(REGISTRATION_PREFIX + system.id, { id: REGISTRATION_PREFIX + system.id, matches: [...system.matches] });
+      desired.set(REGISTRATION_PREFIX + system.id, { id: REGISTRATION_PREFIX + system.id, matches: systemPatterns(system) });
     }
   }
   const registered = (await ports.registeredContentScripts()).filter((r) => r.id.startsWith(REGISTRATION_PREFIX));

@@ -1,5 +1,6 @@
 import type { OsState } from '../core/attention.js';
 import type { Settings } from '../core/settings.js';
+import type { ContentEnvelope } from '../protocol.js';
 import type { TimebackDb } from '../store/db.js';
 
 /** A content script registration, as the worker manages it (one per clinical system). */
@@ -30,6 +31,14 @@ export interface WorkerPorts {
   unregisterContentScripts(ids: string[]): Promise<void>;
   /** Inject into already-open tabs of a newly added system, so it is tracked without a reload. */
   injectIntoOpenTabs(matches: string[]): Promise<void>;
+  /**
+   * An open tab's URL, or undefined when the tab is gone or its URL is not
+   * visible to Timeback (only origins it was granted are). Used in memory to
+   * match the tab to a system; never stored.
+   */
+  tabUrl(tabId: number): Promise<string | undefined>;
+  /** Send a worker → content-script message to a tab's top frame; rejects when nothing there answers. */
+  sendToTab(tabId: number, message: ContentEnvelope): Promise<unknown>;
   /** This extension's id, and the URL prefix of its own pages. */
   extensionId: string;
   extensionPageOrigin: string;

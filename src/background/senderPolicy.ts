@@ -1,5 +1,5 @@
 import { anyPatternMatches } from '../core/matchPattern.js';
-import type { Settings } from '../core/settings.js';
+import type { ClinicalSystem, Settings } from '../core/settings.js';
 import type { SenderKind } from '../protocol.js';
 
 /** The parts of runtime.MessageSender the worker trusts. */
@@ -23,7 +23,16 @@ export function senderAllowed(kind: SenderKind, sender: MessageSenderInfo, ctx: 
   return systemForUrl(ctx.settings, sender.url) !== undefined;
 }
 
-/** The configured system a page URL belongs to. The URL is used here, in memory, and never stored. */
-export function systemForUrl(settings: Settings, url: string) {
-  return settings.systems.find((s) => anyPatternMatches(s.matches, url));
+/**
+ * The configured system a page URL belongs to: the first whose own patterns
+ * match, else the first whose sign-in patterns match. The URL is used here,
+ * in memory, and never stored.
+ */
+export function systemForUrl(settings: Settings, url: string): ClinicalSystem | undefined {
+  return settings.systems.find((s) => anyPatternMatches(s.matches, url)) ?? settings.systems.find((s) => anyPatternMatches(s.signInPatterns, url));
+}
+
+/** True when the URL is one of the system's sign-in pages (its pages then count as login_auth). */
+export function isSignInPage(system: ClinicalSystem, url: string): boolean {
+  return anyPatternMatches(system.signInPatterns, url);
 }

@@ -1,6 +1,7 @@
 import type { ActiveTimeParams } from '../core/activeTimeParams.js';
 import { currentPeriod, type OsState } from '../core/attention.js';
 import { localDateKey } from '../core/localDate.js';
+import { effectiveRules } from '../core/presets.js';
 import type { Settings } from '../core/settings.js';
 import { buildTodaySummary, type TodaySummary } from '../core/todaySummary.js';
 import { MESSAGE_SENDERS, isEnvelope, type MessageType, type RequestOf, type ResponseOf } from '../protocol.js';
@@ -8,7 +9,8 @@ import { readRollup, readSpan, readTracker, recordAttention, recordReport, refre
 import { syncContentScripts } from './contentScriptSync.js';
 import type { WorkerPorts } from './ports.js';
 import { parseActivityReport } from './reportValidation.js';
-import { senderAllowed, systemForUrl, type MessageSenderInfo } from './senderPolicy.js';
+import { previewRules } from './rulePreview.js';
+import { isSignInPage, senderAllowed, systemForUrl, type MessageSenderInfo } from './senderPolicy.js';
 
 type Handlers = { [K in MessageType]: (body: RequestOf<K>, sender: MessageSenderInfo, settings: Settings) => Promise<ResponseOf<K>> };
 
@@ -50,7 +52,8 @@ export function createWorker(ports: WorkerPorts) {
   const handlers: Handlers = {
     async contentConfig(_body, sender, settings) {
       const system = systemForUrl(settings, sender.url!);
-      return system ? { systemId: system.id, rules: system.rules } : null;
+      if (!system) return null;
+      return { systemId: system.id, rules: effectiveRules(system.rules, system.useGenericRules), signIn: isSignInPage(system, sender.url!) };
     },
     async activity(body, sender, settings) {
       const system = systemForUrl(settings, sender.url!);
@@ -67,6 +70,9 @@ export function createWorker(ports: WorkerPorts) {
       await ports.saveSettings(next);
       await refreshAttention(next);
       return todaySummary(next);
+    },
+    async previewRules(body, _sender, settings) {
+      return previewRules(ports, settings, body);
     },
   };
 

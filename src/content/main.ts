@@ -1,12 +1,13 @@
-import { classifyPage, type PathRule } from '../core/categoryRules.js';
 import { SETTINGS_KEY } from '../core/settings.js';
-import type { ContentConfig, Envelope, MessageType, RequestOf, ResponseOf } from '../protocol.js';
+import type { ContentConfig, ContentEnvelope, Envelope, MessageType, RequestOf, ResponseOf } from '../protocol.js';
 import { ActivitySensor, TICK_MS } from './activitySensor.js';
+import { PageClassifier } from './pageClassifier.js';
 
 /*
  * Content script, injected only into the clinical systems the clinician
- * configured. It reads the page's path to classify it, here in the page; only
- * the category id leaves. It uses the bare `chrome`/`browser` runtime rather
+ * configured. It reads the page's path, title and which elements exist to
+ * classify it, here in the page (pageClassifier.ts); only the category id
+ * leaves. It uses the bare `chrome`/`browser` runtime rather
  * than the polyfill to stay within its size budget.
  */
 declare const browser: typeof chrome | undefined;
@@ -27,24 +28,27 @@ if (!scope[marker]) {
 
 async function start(): Promise<void> {
   let config: ContentConfig | null = null;
-  let rules: PathRule[] = [];
   let timer: ReturnType<typeof setInterval> | undefined;
 
+  const classifier = new PageClassifier({ doc: document, now: () => performance.now(), onChange: () => sensor.onRouteMaybeChanged() });
   const sensor = new ActivitySensor({
     now: () => Date.now(),
     monotonic: () => performance.now(),
     attendedNow: () => document.visibilityState === 'visible' && document.hasFocus(),
-    category: () => classifyPage(rules, { pathname: location.pathname }),
+    category: () => classifier.category(),
     send: (report) => {
       if (!config) return;
       send('activity', { systemId: config.systemId, ...report }).catch(onSendFailed);
     },
     startTicking: () => {
       timer ??= setInterval(() => sensor.tick(), TICK_MS);
+      // DOM changes matter only while there is evidence to book.
+      classifier.watch();
     },
     stopTicking: () => {
       clearInterval(timer);
       timer = undefined;
+      classifier.unwatch();
     },
   });
 
@@ -61,7 +65,9 @@ async function start(): Promise<void> {
   const onVisibility = () => (document.visibilityState === 'visible' ? sensor.onAttentionGained() : sensor.onAttentionLost());
   const onFocus = () => sensor.onAttentionGained();
   const onBlur = () => sensor.onAttentionLost();
-  const onRoute = () => sensor.onRouteMaybeChanged();
+  const onRoute = () => classifier.refresh();
+  // The Navigation API (where the browser has it) also reports pushState route changes; elsewhere the tick's path check does.
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
   const opts: AddEventListenerOptions = { passive: true, capture: true };
   const inputEvents = ['keydown', 'pointerdown', 'wheel', 'scroll', 'pointermove'] as const;
 
@@ -78,6 +84,7 @@ async function start(): Promise<void> {
     addEventListener('pagehide', onBlur, opts);
     addEventListener('popstate', onRoute, opts);
     addEventListener('hashchange', onRoute, opts);
+    navigation?.addEventListener('navigatesuccess', onRoute);
   }
 
   /** Stop sensing: the system was removed from settings, or the extension was reloaded and this copy is orphaned. */
@@ -90,8 +97,10 @@ async function start(): Promise<void> {
     removeEventListener('pagehide', onBlur, opts);
     removeEventListener('popstate', onRoute, opts);
     removeEventListener('hashchange', onRoute, opts);
+    navigation?.removeEventListener('navigatesuccess', onRoute);
     clearInterval(timer);
     timer = undefined;
+    classifier.unwatch();
     config = null;
   }
 
@@ -103,7 +112,7 @@ async function start(): Promise<void> {
       return;
     }
     config = next;
-    rules = next.rules;
+    classifier.configure(next.rules, next.signIn);
     sensor.onRouteMaybeChanged();
     if (!listening && !starting) {
       starting = true;
@@ -133,6 +142,14 @@ async function start(): Promise<void> {
     const seconds = end > start ? [start, end] : [];
     send('activity', { systemId: config.systemId, category: 'waiting_for_system', input: seconds, attended: seconds, pageLoadMs: nav.loadEventEnd - nav.startTime }).catch(onSendFailed);
   }
+
+  // The settings page's "test these rules" preview, relayed by the worker: only
+  // from this extension, only for this page's system; the answer is the outcome alone.
+  runtime.runtime.onMessage.addListener((message: ContentEnvelope, sender, sendResponse) => {
+    if (sender.id !== runtime.runtime.id || !config || message?.type !== 'evaluateRules' || message.body?.systemId !== config.systemId || !Array.isArray(message.body.rules)) return;
+    const { category, ruleIndex } = classifier.preview(message.body.rules);
+    sendResponse({ category, ruleIndex });
+  });
 
   runtime.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && SETTINGS_KEY in changes) void loadConfig();

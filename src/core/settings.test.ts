@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { classifyPage, validatePathRule } from './categoryRules.js';
 import { matchesUrl, originPattern, parseMatchPattern } from './matchPattern.js';
-import { DEFAULT_SETTINGS, parseSettings, systemIdFromName, systemOrigins, type Settings } from './settings.js';
+import { DEFAULT_SETTINGS, parseSettings, systemIdFromName, systemOrigins, systemPatterns, type Settings } from './settings.js';
 
 const valid: Settings = {
   ...DEFAULT_SETTINGS,
-  systems: [{ id: 'ers', name: 'e-Referral Service', matches: ['https://*.ers.nhs.uk/*'], rules: [{ path: '/referrals*', category: 'referrals' }] }],
+  systems: [
+    {
+      id: 'ers',
+      name: 'e-Referral Service',
+      matches: ['https://*.ers.nhs.uk/*'],
+      rules: [{ path: '/referrals*', category: 'referrals', priority: 0 }],
+      useGenericRules: true,
+      signInPatterns: [],
+    },
+  ],
 };
 
 describe('match patterns', () => {
@@ -50,27 +58,6 @@ describe('match patterns', () => {
   });
 });
 
-describe('category rules', () => {
-  const rules = [
-    { path: '/patients/*/notes*', category: 'documentation' as const },
-    { path: '*/results*', category: 'results_review' as const },
-  ];
-  it.each([
-    ['/patients/p1/notes', 'documentation'],
-    ['/PATIENTS/p1/NOTES/edit', 'documentation'],
-    ['/patients/p1/results', 'results_review'],
-    ['/inbox', 'admin_other'],
-  ])('%s → %s', (pathname, category) => {
-    expect(classifyPage(rules, { pathname })).toBe(category);
-  });
-
-  it('refuses rules that would read the query, or name an unknown category', () => {
-    expect(validatePathRule({ path: '/x?nhs=*', category: 'documentation' }, 'r')[0]).toContain('path only');
-    expect(validatePathRule({ path: '/x', category: 'gossip' }, 'r')[0]).toContain('task categories');
-    expect(validatePathRule('nope', 'r')[0]).toContain('object');
-  });
-});
-
 describe('settings', () => {
   it('accepts valid settings and normalises them', () => {
     const r = parseSettings({ ...valid, systems: [{ ...valid.systems[0]!, name: '  e-RS  ', matches: [' https://*.ers.nhs.uk/* '] }] });
@@ -97,11 +84,50 @@ describe('settings', () => {
     if (!r.ok) expect(r.errors.join(' ')).toContain(fragment);
   });
 
-  it('migrates version 1 settings (no schedule) to version 2', () => {
+  it('migrates version 1 settings to version 2: empty schedule, path rules at priority 0, generic rules off, no sign-in pages', () => {
     const { schedule: _drop, ...rest } = valid;
-    const r = parseSettings({ ...rest, version: 1 });
+    const v1System = { id: 'ehr', name: 'EHR', matches: ['https://ehr.example.nhs.uk/*'], rules: [{ path: '/notes*', category: 'documentation' }, { path: '/*', category: 'chart_review' }] };
+    const r = parseSettings({ ...rest, version: 1, systems: [v1System, { id: 'bare', name: 'Bare', matches: ['https://bare.example.nhs.uk/*'] }] });
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.settings).toEqual({ ...valid, version: 2 });
+    if (!r.ok) return;
+    expect(r.settings).toEqual({
+      ...valid,
+      version: 2,
+      systems: [
+        {
+          ...v1System,
+          rules: [
+            { path: '/notes*', category: 'documentation', priority: 0 },
+            { path: '/*', category: 'chart_review', priority: 0 },
+          ],
+          useGenericRules: false,
+          signInPatterns: [],
+        },
+        { id: 'bare', name: 'Bare', matches: ['https://bare.example.nhs.uk/*'], rules: [], useGenericRules: false, signInPatterns: [] },
+      ],
+    });
+  });
+
+  it('refuses a version 1 value whose path rules are invalid, naming the rule', () => {
+    const r = parseSettings({ ...valid, version: 1, systems: [{ id: 'ehr', name: 'EHR', matches: ['https://ehr.example.nhs.uk/*'], rules: [{ path: '/x?nhs=*', category: 'documentation' }] }] });
+    expect(r).toEqual({ ok: false, errors: [expect.stringContaining('EHR, rule 1: "path" matches the path only')] });
+  });
+
+  it('defaults an omitted useGenericRules to true and omitted signInPatterns and rules to empty', () => {
+    const r = parseSettings({ ...valid, systems: [{ id: 'a', name: 'A', matches: ['https://a.nhs.uk/*'] }] });
+    expect(r.ok && r.settings.systems[0]).toEqual({ id: 'a', name: 'A', matches: ['https://a.nhs.uk/*'], rules: [], useGenericRules: true, signInPatterns: [] });
+  });
+
+  it.each([
+    ['a sign-in pattern for every website', { signInPatterns: ['<all_urls>'] }, 'sign-in pages: "<all_urls>" would track every website'],
+    ['sign-in patterns that are not a list', { signInPatterns: 'https://sso.nhs.uk/*' }, '"signInPatterns" must be a list'],
+    ['useGenericRules that is not a boolean', { useGenericRules: 'yes' }, '"useGenericRules" must be true or false'],
+    ['a rule without a priority', { rules: [{ path: '/x', category: 'documentation' }] }, '"priority" must be a whole number'],
+    ['a rule with no condition', { rules: [{ category: 'documentation', priority: 0 }] }, 'has no condition'],
+  ])('refuses a system with %s', (_name, change, fragment) => {
+    const r = parseSettings({ ...valid, systems: [{ ...valid.systems[0]!, ...change }] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.join(' ')).toContain(fragment);
   });
 
   it('refuses an invalid schedule inside settings', () => {
@@ -116,10 +142,18 @@ describe('settings', () => {
     if (!r.ok) expect(r.errors).toHaveLength(3);
   });
 
-  it('derives exactly the origins a system needs', () => {
-    expect(systemOrigins({ id: 'a', name: 'A', rules: [], matches: ['https://*.ers.nhs.uk/a/*', 'https://*.ers.nhs.uk/b/*', 'http://127.0.0.1/*'] })).toEqual([
+  it('derives exactly the origins a system needs, sign-in pages included', () => {
+    expect(systemOrigins({ matches: ['https://*.ers.nhs.uk/a/*', 'https://*.ers.nhs.uk/b/*', 'http://127.0.0.1/*'], signInPatterns: [] })).toEqual([
       'https://*.ers.nhs.uk/*',
       'http://127.0.0.1/*',
+    ]);
+    expect(systemOrigins({ matches: ['https://ehr.trust.nhs.uk/*'], signInPatterns: ['https://sso.trust.nhs.uk/adfs/*', 'https://ehr.trust.nhs.uk/login*'] })).toEqual([
+      'https://ehr.trust.nhs.uk/*',
+      'https://sso.trust.nhs.uk/*',
+    ]);
+    expect(systemPatterns({ matches: ['https://ehr.trust.nhs.uk/*'], signInPatterns: ['https://sso.trust.nhs.uk/*', 'https://ehr.trust.nhs.uk/*'] })).toEqual([
+      'https://ehr.trust.nhs.uk/*',
+      'https://sso.trust.nhs.uk/*',
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { DEFAULT_ACTIVE_TIME, MAX_THRESHOLD_SEC, MIN_THRESHOLD_SEC, type ActiveTimeParams } from './activeTimeParams.js';
-import { validatePathRule, type PathRule } from './categoryRules.js';
+import { MAX_RULES, parseClassificationRules, type ClassificationRule } from './classificationRules.js';
 import { originPattern, parseMatchPattern } from './matchPattern.js';
 import { EMPTY_SCHEDULE, parseSchedule, type Schedule } from './schedule.js';
 
@@ -15,8 +15,16 @@ export interface ClinicalSystem {
   name: string;
   /** Match patterns for its pages, e.g. `https://*.ers.nhs.uk/*`. */
   matches: string[];
-  /** Category rules evaluated in the page, first match wins. */
-  rules: PathRule[];
+  /** Classification rules evaluated in the page: highest priority wins, ties in list order (docs/settings.md). */
+  rules: ClassificationRule[];
+  /** Also classify by the bundled generic rules (src/core/presets.ts), ranked below this system's own. */
+  useGenericRules: boolean;
+  /**
+   * Match patterns of sign-in pages that belong to this system, such as a
+   * trust's single-sign-on host. Its content script runs there too, and those
+   * pages count as login_auth.
+   */
+  signInPatterns: string[];
 }
 
 export interface Settings extends ActiveTimeParams {
@@ -41,7 +49,6 @@ export type SettingsResult = { ok: true; settings: Settings } | { ok: false; err
 const SYSTEM_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 export const MAX_SYSTEMS = 50;
 const MAX_PATTERNS = 20;
-const MAX_RULES = 200;
 
 /**
  * Migrations from each earlier version to the next, applied in order before
@@ -49,9 +56,25 @@ const MAX_RULES = 200;
  * guessed at.
  */
 const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
-  // v2 added the schedule (empty: no scheduled hours yet).
-  1: (old) => ({ ...old, version: 2, schedule: EMPTY_SCHEDULE }),
+  // v2 added the schedule (empty: no scheduled hours yet) and classification
+  // rules. v1 path rules were first-match-wins, which equal priorities keep;
+  // generic rules stay off so migrated systems classify exactly as before.
+  1: (old) => ({ ...old, version: 2, schedule: EMPTY_SCHEDULE, systems: Array.isArray(old.systems) ? old.systems.map(migrateSystemV1) : old.systems }),
 };
+
+function migrateSystemV1(system: unknown): unknown {
+  if (typeof system !== 'object' || system === null || Array.isArray(system)) return system;
+  const s = system as Record<string, unknown>;
+  const rules = s.rules ?? [];
+  return {
+    ...s,
+    rules: Array.isArray(rules)
+      ? rules.map((r: unknown) => (typeof r === 'object' && r !== null && !Array.isArray(r) ? { path: (r as Record<string, unknown>).path, category: (r as Record<string, unknown>).category, priority: 0 } : r))
+      : rules,
+    useGenericRules: false,
+    signInPatterns: [],
+  };
+}
 
 export function migrateSettings(raw: Record<string, unknown>): { ok: true; value: Record<string, unknown> } | { ok: false; error: string } {
   let value = raw;
@@ -125,17 +148,20 @@ export function parseSystem(raw: unknown, where: string): { ok: true; system: Cl
   const label = name || where;
   if (!Array.isArray(s.matches) || s.matches.length === 0 || s.matches.length > MAX_PATTERNS)
     errors.push(`${label}: give between 1 and ${MAX_PATTERNS} match patterns.`);
-  else
-    for (const m of s.matches) {
-      if (typeof m !== 'string') errors.push(`${label}: every match pattern must be text.`);
-      else {
-        const parsed = parseMatchPattern(m);
-        if (!parsed.ok) errors.push(`${label}: ${parsed.error}`);
-      }
-    }
+  else errors.push(...patternErrors(s.matches, label));
+  const signIn = s.signInPatterns ?? [];
+  if (!Array.isArray(signIn) || signIn.length > MAX_PATTERNS) errors.push(`${label}: "signInPatterns" must be a list of at most ${MAX_PATTERNS} match patterns.`);
+  else errors.push(...patternErrors(signIn, `${label}, sign-in pages`));
+  const useGenericRules = s.useGenericRules ?? true;
+  if (typeof useGenericRules !== 'boolean') errors.push(`${label}: "useGenericRules" must be true or false.`);
   const rules = s.rules ?? [];
+  let parsedRules: ClassificationRule[] = [];
   if (!Array.isArray(rules) || rules.length > MAX_RULES) errors.push(`${label}: "rules" must be a list of at most ${MAX_RULES}.`);
-  else rules.forEach((r, i) => errors.push(...validatePathRule(r, `${label}, rule ${i + 1}`)));
+  else {
+    const parsed = parseClassificationRules(rules, (i) => `${label}, rule ${i + 1}`);
+    if (parsed.ok) parsedRules = parsed.rules;
+    else errors.push(...parsed.errors);
+  }
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -143,15 +169,34 @@ export function parseSystem(raw: unknown, where: string): { ok: true; system: Cl
       id: s.id as string,
       name,
       matches: (s.matches as string[]).map((m) => m.trim()),
-      rules: (rules as PathRule[]).map((r) => ({ path: r.path, category: r.category })),
+      rules: parsedRules,
+      useGenericRules: useGenericRules as boolean,
+      signInPatterns: (signIn as string[]).map((m) => m.trim()),
     },
   };
 }
 
-/** The host-permission origins a system needs (deduplicated). */
-export function systemOrigins(system: ClinicalSystem): string[] {
+function patternErrors(patterns: unknown[], label: string): string[] {
+  const errors: string[] = [];
+  for (const m of patterns) {
+    if (typeof m !== 'string') errors.push(`${label}: every match pattern must be text.`);
+    else {
+      const parsed = parseMatchPattern(m);
+      if (!parsed.ok) errors.push(`${label}: ${parsed.error}`);
+    }
+  }
+  return errors;
+}
+
+/** Every match pattern whose pages run the system's content script: its own pages, then its sign-in pages (deduplicated). */
+export function systemPatterns(system: Pick<ClinicalSystem, 'matches' | 'signInPatterns'>): string[] {
+  return [...new Set([...system.matches, ...system.signInPatterns])];
+}
+
+/** The host-permission origins a system needs, sign-in pages included (deduplicated). */
+export function systemOrigins(system: Pick<ClinicalSystem, 'matches' | 'signInPatterns'>): string[] {
   const out = new Set<string>();
-  for (const m of system.matches) {
+  for (const m of systemPatterns(system)) {
     const p = parseMatchPattern(m);
     if (p.ok) out.add(originPattern(p.pattern));
   }

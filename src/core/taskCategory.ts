@@ -1,7 +1,7 @@
 /**
- * The task taxonomy (see docs/metrics.md). Automatic tracking in this version
- * assigns categories from per-system URL-path rules; `direct_care` and
- * `non_ehr` exist for manual entries.
+ * The task taxonomy (see docs/metrics.md). Automatic tracking assigns
+ * categories from per-system classification rules evaluated in the page
+ * (classificationRules.ts); `direct_care` and `non_ehr` exist for manual entries.
  */
 export const TASK_CATEGORIES = [
   'documentation',

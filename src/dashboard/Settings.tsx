@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { parseSchedule, type Schedule } from '../core/schedule.js';
 import { DEFAULT_SETTINGS, parseSettings, systemOrigins, type Settings as SettingsValue } from '../core/settings.js';
 import { t } from '../ui/i18n.js';
 import { ErrorSummary } from './ErrorSummary.js';
 import { LoadWarning } from './LoadWarning.js';
 import { PauseToggle } from './PauseToggle.js';
+import { ScheduleForm } from './ScheduleForm.js';
 import type { SettingsApi } from './settingsApi.js';
 import { SystemForm } from './SystemForm.js';
 import { SystemList } from './SystemList.js';
@@ -18,7 +20,7 @@ type FocusTarget = 'add' | 'systems-heading' | null;
  * with parseSettings and writes it only if valid; host permission is asked for
  * before writing, and given back once no system needs it.
  */
-export function Settings({ api }: { api: SettingsApi }) {
+export function Settings({ api, focusSchedule = false }: { api: SettingsApi; focusSchedule?: boolean }) {
   const [settings, setSettings] = useState<SettingsValue | null>(null);
   const [loadProblem, setLoadProblem] = useState<string[] | null>(null);
   const [editing, setEditing] = useState<SystemDraft | null>(null);
@@ -149,6 +151,17 @@ export function Settings({ api }: { api: SettingsApi }) {
     });
   }
 
+  function saveSchedule(candidate: Schedule) {
+    if (busy.current) return;
+    const schedule = parseSchedule(candidate);
+    if (!schedule.ok) return showErrors(schedule.errors);
+    const parsed = parseSettings({ ...current, schedule: schedule.schedule });
+    if (!parsed.ok) return showErrors(parsed.errors);
+    exclusive(async () => {
+      if (await commit(parsed.settings)) setNotice(t('settings_scheduleSaved'));
+    });
+  }
+
   function togglePaused() {
     if (busy.current) return;
     const parsed = parseSettings({ ...current, paused: !current.paused });
@@ -206,6 +219,8 @@ export function Settings({ api }: { api: SettingsApi }) {
         values={{ inactivityThresholdSec: current.inactivityThresholdSec, readingAllowanceSec: current.readingAllowanceSec }}
         onSave={saveTiming}
       />
+
+      <ScheduleForm schedule={current.schedule} onSave={saveSchedule} focusOnMount={focusSchedule} />
 
       <PauseToggle paused={current.paused} onToggle={togglePaused} />
     </main>

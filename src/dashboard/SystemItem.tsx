@@ -4,8 +4,8 @@ import { DEFAULT_CATEGORY } from '../core/taskCategory.js';
 import { categoryLabel } from '../ui/categoryLabel.js';
 import { t } from '../ui/i18n.js';
 
-function ruleCount(n: number): string {
-  if (n === 0) return t('settings_ruleCountNone', categoryLabel(DEFAULT_CATEGORY));
+function ruleCount(n: number, useGenericRules: boolean): string {
+  if (n === 0) return useGenericRules ? t('settings_ruleCountNoneGeneric') : t('settings_ruleCountNone', categoryLabel(DEFAULT_CATEGORY));
   if (n === 1) return t('settings_ruleCountOne');
   return t('settings_ruleCountMany', n);
 }
@@ -39,8 +39,24 @@ export function SystemItem({ system, onEdit, onRemove }: { system: ClinicalSyste
             ))}
           </ul>
         </dd>
+        {system.signInPatterns.length > 0 && (
+          <>
+            <dt>{t('settings_signInTerm')}</dt>
+            <dd>
+              <ul class="plain-list">
+                {system.signInPatterns.map((m) => (
+                  <li key={m}>
+                    <code>{m}</code>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
         <dt>{t('settings_rulesTerm')}</dt>
-        <dd>{ruleCount(system.rules.length)}</dd>
+        <dd>{ruleCount(system.rules.length, system.useGenericRules)}</dd>
+        <dt>{t('settings_genericTerm')}</dt>
+        <dd>{system.useGenericRules ? t('settings_genericOn') : t('settings_genericOff')}</dd>
       </dl>
       {confirming ? (
         <div class="confirm" role="group" aria-labelledby={questionId}>

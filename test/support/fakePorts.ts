@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import type { ContentScriptRegistration, WorkerPorts } from '../../src/background/ports.js';
 import type { OsState } from '../../src/core/attention.js';
+import type { ContentEnvelope } from '../../src/protocol.js';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../../src/core/settings.js';
 import { openTimebackDb, type TimebackDb } from '../../src/store/db.js';
 
@@ -26,6 +27,9 @@ export function fakePorts(startMs = Date.parse('2026-05-12T08:00:00Z')) {
     granted: new Set<string>(['http://127.0.0.1/*']),
     registered: [] as ContentScriptRegistration[],
     injected: [] as string[][],
+    /** Open tabs: their URL, and how their content script answers (none: nothing listening). */
+    tabs: new Map<number, { url: string; answer?: (message: ContentEnvelope) => unknown }>(),
+    sentToTabs: [] as Array<{ tabId: number; message: ContentEnvelope }>,
   };
   const ports: WorkerPorts = {
     now: () => world.nowMs,
@@ -56,6 +60,13 @@ export function fakePorts(startMs = Date.parse('2026-05-12T08:00:00Z')) {
     },
     async injectIntoOpenTabs(matches) {
       world.injected.push(matches);
+    },
+    tabUrl: async (tabId) => world.tabs.get(tabId)?.url,
+    async sendToTab(tabId, message) {
+      world.sentToTabs.push({ tabId, message });
+      const answer = world.tabs.get(tabId)?.answer;
+      if (!answer) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return answer(message);
     },
     extensionId: EXTENSION_ID,
     extensionPageOrigin: EXTENSION_ORIGIN,

@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classifyPage } from '../../src/core/categoryRules.js';
-import { DEFAULT_SETTINGS, parseSettings } from '../../src/core/settings.js';
 import { CANARY_NAME, CANARY_NHS_NUMBER, CANARY_NHS_NUMBER_SPACED, canaryUrl, type CanaryPage } from '../fixtures/demo/canary.mjs';
-import { demoSystem } from '../fixtures/demo/preset.mjs';
 import { PATIENTS, startDemoServer, type DemoServer } from '../fixtures/demo/server.mjs';
 
 let demo: DemoServer;
@@ -170,27 +167,4 @@ describe('demo server', () => {
   });
 });
 
-describe('demo preset', () => {
-  it('is a valid clinical system in valid settings', () => {
-    const system = demoSystem('http://127.0.0.1:43210');
-    expect(system.id).toBe('demo-ehr');
-    expect(system.name).toBe('Demo EHR');
-    expect(system.matches).toEqual(['http://127.0.0.1/*']);
-    const parsed = parseSettings({ ...DEFAULT_SETTINGS, systems: [system] });
-    expect(parsed).toEqual({ ok: true, settings: expect.objectContaining({ systems: [system] }) });
-  });
-
-  it.each([
-    ['/login', 'login_auth'],
-    ['/home', 'admin_other'],
-    ['/patients/search', 'patient_search'],
-    ['/patients/p-canary/record', 'chart_review'],
-    ['/patients/p-canary/notes', 'documentation'],
-    ['/patients/p-canary/results', 'results_review'],
-    ['/patients/p-canary/prescribing', 'orders_prescribing'],
-    ['/patients/p-canary/referrals', 'referrals'],
-    ['/inbox', 'inbox_messaging'],
-  ])('classifies %s as %s', (pathname, category) => {
-    expect(classifyPage(demoSystem().rules, { pathname })).toBe(category);
-  });
-});
+// The demo preset and what each page classifies as: test/unit/classificationFixtures.test.ts.

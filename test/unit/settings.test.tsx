@@ -11,9 +11,11 @@ const ERS: ClinicalSystem = {
   id: 'ers',
   name: 'e-RS',
   matches: ['https://*.ers.nhs.uk/*', 'https://shared.example.nhs.uk/ers/*'],
-  rules: [{ path: '/referrals/*', category: 'referrals' }],
+  rules: [{ path: '/referrals/*', category: 'referrals', priority: 0 }],
+  useGenericRules: true,
+  signInPatterns: [],
 };
-const PAS: ClinicalSystem = { id: 'pas', name: 'PAS', matches: ['https://shared.example.nhs.uk/pas/*'], rules: [] };
+const PAS: ClinicalSystem = { id: 'pas', name: 'PAS', matches: ['https://shared.example.nhs.uk/pas/*'], rules: [], useGenericRules: false, signInPatterns: [] };
 
 function stored(systems: ClinicalSystem[] = [], extra: Partial<SettingsValue> = {}): SettingsValue {
   return { ...DEFAULT_SETTINGS, systems, ...extra };
@@ -142,10 +144,10 @@ describe('Settings page: adding a system', () => {
     const api = fakeApi(stored([ERS]));
     await show(api);
     await fillNewSystem('EMIS Web', 'https://*.emishealth.com/*\n\n  https://emis.example.nhs.uk/app/*  \nhttps://emis.example.nhs.uk/login/*');
-    await press('Add a path rule');
+    await press('Add a rule');
     await type('Path pattern, rule 1', '/notes/*');
     await choose('Task, rule 1', 'documentation');
-    await press('Add a path rule'); // left blank: dropped, not an error
+    await press('Add a rule'); // left blank: dropped, not an error
 
     // Synchronously inside the click: the browser's user-gesture requirement.
     act(() => button('Add system').click());
@@ -160,7 +162,9 @@ describe('Settings page: adding a system', () => {
         id: 'emis-web',
         name: 'EMIS Web',
         matches: ['https://*.emishealth.com/*', 'https://emis.example.nhs.uk/app/*', 'https://emis.example.nhs.uk/login/*'],
-        rules: [{ path: '/notes/*', category: 'documentation' }],
+        rules: [{ path: '/notes/*', category: 'documentation', priority: 0 }],
+        useGenericRules: true,
+        signInPatterns: [],
       },
     ]);
     expect(text()).toContain('EMIS Web added.');
@@ -201,7 +205,7 @@ describe('Settings page: adding a system', () => {
     const api = fakeApi(stored());
     await show(api);
     await press('Add a clinical system');
-    await press('Add a path rule');
+    await press('Add a rule');
     await type('Path pattern, rule 1', 'notes');
     await press('Add system');
     const items = [...(alertBox()?.querySelectorAll('li') ?? [])].map((li) => li.textContent);
@@ -256,7 +260,7 @@ describe('Settings page: editing and removing', () => {
 
     expect(api.requestOrigins).toHaveBeenCalledWith(['https://*.ers.nhs.uk/*']);
     expect(api.save.mock.calls[0]![0].systems).toEqual([
-      { id: 'ers', name: 'NHS e-Referral Service', matches: ['https://*.ers.nhs.uk/*'], rules: [] },
+      { id: 'ers', name: 'NHS e-Referral Service', matches: ['https://*.ers.nhs.uk/*'], rules: [], useGenericRules: true, signInPatterns: [] },
       PAS,
     ]);
     // shared.example.nhs.uk is still used by PAS, so nothing is given back.

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWorker } from '../../src/background/worker.js';
-import { SETTINGS_KEY, DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.js';
+import { classifyPage } from '../../src/core/classificationRules.js';
+import { GENERIC_PRIORITY_SHIFT, GENERIC_RULES } from '../../src/core/presets.js';
+import { SETTINGS_KEY, DEFAULT_SETTINGS, type ClinicalSystem, type Settings } from '../../src/core/settings.js';
+import type { ContentEnvelope } from '../../src/protocol.js';
 import { readRollup, readTracker } from '../../src/store/trackingStore.js';
 import { dumpEverything, EXTENSION_ID, EXTENSION_ORIGIN, fakePorts } from '../support/fakePorts.js';
 
@@ -12,8 +15,18 @@ const DEMO_URL = `http://127.0.0.1:4321/patients/p-canary/notes?nhs=${CANARY_NHS
 
 const demoSettings: Settings = {
   ...DEFAULT_SETTINGS,
-  systems: [{ id: 'demo-ehr', name: 'Demo EHR', matches: ['http://127.0.0.1/*'], rules: [{ path: '*/notes*', category: 'documentation' }] }],
+  systems: [
+    {
+      id: 'demo-ehr',
+      name: 'Demo EHR',
+      matches: ['http://127.0.0.1/*'],
+      rules: [{ path: '*/notes*', category: 'documentation', priority: 0 }],
+      useGenericRules: false,
+      signInPatterns: [],
+    },
+  ],
 };
+const ERS: ClinicalSystem = { id: 'ers', name: 'e-RS', matches: ['https://*.ers.nhs.uk/*'], rules: [], useGenericRules: true, signInPatterns: [] };
 
 const tabSender = (tabId: number, url = DEMO_URL) => ({ id: EXTENSION_ID, url, tab: { id: tabId }, frameId: 0 });
 const pageSender = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}popup.html` };
@@ -42,7 +55,7 @@ describe('service worker (fake browser, fake-indexeddb)', () => {
     await f.storage.set({
       [SETTINGS_KEY]: {
         ...demoSettings,
-        systems: [...demoSettings.systems, { id: 'ers', name: 'e-RS', matches: ['https://*.ers.nhs.uk/*'], rules: [] }],
+        systems: [...demoSettings.systems, ERS],
       },
     });
     await startedWorker();
@@ -169,5 +182,159 @@ describe('service worker (fake browser, fake-indexeddb)', () => {
     const dump = await dumpEverything(f.ports);
     expect(dump).toContain('demo-ehr');
     for (const needle of [CANARY_NAME, 'Canary', CANARY_NHS, '943 476 5919', 'p-canary', '127.0.0.1:4321', 'notes?']) expect(dump).not.toContain(needle);
+  });
+
+  describe('classification config and sign-in pages', () => {
+    const SSO_URL = 'https://sso.example-trust.nhs.uk/adfs/ls?client=ehr&user=someone';
+    const withSignIn = (granted: string[] = ['https://sso.example-trust.nhs.uk/*']): Settings => {
+      for (const o of granted) f.world.granted.add(o);
+      return { ...demoSettings, systems: [{ ...demoSettings.systems[0]!, signInPatterns: ['https://sso.example-trust.nhs.uk/*'] }] };
+    };
+
+    it("answers contentConfig with the system's rules, and the generic rules below them when enabled", async () => {
+      const w = await startedWorker();
+      expect(await w.handleMessage({ type: 'contentConfig', body: {} }, tabSender(7))).toEqual({
+        systemId: 'demo-ehr',
+        rules: [{ path: '*/notes*', category: 'documentation', priority: 0 }],
+        signIn: false,
+      });
+      await f.storage.set({ [SETTINGS_KEY]: { ...demoSettings, systems: [{ ...demoSettings.systems[0]!, useGenericRules: true }] } });
+      const config = (await w.handleMessage({ type: 'contentConfig', body: {} }, tabSender(7))) as { rules: unknown[]; signIn: boolean };
+      expect(config.rules).toHaveLength(1 + GENERIC_RULES.length);
+      expect(config.rules[1]).toEqual({ ...GENERIC_RULES[0], priority: GENERIC_RULES[0]!.priority + GENERIC_PRIORITY_SHIFT });
+    });
+
+    it('answers signIn: true on a sign-in page of the system, and accepts its login time', async () => {
+      await f.storage.set({ [SETTINGS_KEY]: withSignIn() });
+      f.world.focusedTabId = 7;
+      const w = await startedWorker();
+      expect(await w.handleMessage({ type: 'contentConfig', body: {} }, tabSender(7, SSO_URL))).toEqual({
+        systemId: 'demo-ehr',
+        rules: [{ path: '*/notes*', category: 'documentation', priority: 0 }],
+        signIn: true,
+      });
+      f.world.nowMs = T0 + 10_000;
+      expect(await w.handleMessage(activity([0, 10], [0, 10], 'login_auth'), tabSender(7, SSO_URL))).toEqual({ accepted: true });
+      const db = await f.ports.db();
+      expect((await readRollup(db, '2026-05-12'))!.cells['demo-ehr']!.login_auth!.activeMs).toBe(10_000);
+      // The sign-in page's URL is used in memory only (the settings hold its pattern, never the page's path or query).
+      const dump = await dumpEverything(f.ports);
+      for (const needle of ['/adfs', 'client=ehr', 'someone']) expect(dump).not.toContain(needle);
+    });
+
+    it('a sign-in pattern inside the system\'s own pages still marks them as sign-in pages', async () => {
+      await f.storage.set({ [SETTINGS_KEY]: { ...demoSettings, systems: [{ ...demoSettings.systems[0]!, signInPatterns: ['http://127.0.0.1/login*'] }] } });
+      const w = await startedWorker();
+      const config = (u: string) => w.handleMessage({ type: 'contentConfig', body: {} }, tabSender(7, u)) as Promise<{ signIn: boolean }>;
+      expect((await config('http://127.0.0.1:4321/login')).signIn).toBe(true);
+      expect((await config('http://127.0.0.1:4321/inbox')).signIn).toBe(false);
+    });
+
+    it('registers the content script for sign-in pages too, only once their origin is granted', async () => {
+      await f.storage.set({ [SETTINGS_KEY]: withSignIn([]) });
+      const w = await startedWorker();
+      expect(f.world.registered).toEqual([]);
+      f.world.granted.add('https://sso.example-trust.nhs.uk/*');
+      await w.onSettingsChanged();
+      expect(f.world.registered).toEqual([{ id: 'system-demo-ehr', matches: ['http://127.0.0.1/*', 'https://sso.example-trust.nhs.uk/*'] }]);
+      expect(f.world.injected.at(-1)).toEqual(['http://127.0.0.1/*', 'https://sso.example-trust.nhs.uk/*']);
+    });
+
+    it('ignores a sign-in host that belongs to no system', async () => {
+      const w = await startedWorker();
+      expect(await w.handleMessage({ type: 'contentConfig', body: {} }, tabSender(7, SSO_URL))).toBeUndefined();
+    });
+  });
+
+  describe('previewRules', () => {
+    const NOTES_RULE = { path: '*/notes*', category: 'documentation', priority: 0 } as const;
+    const preview = (body: Record<string, unknown>, sender: object = pageSender) =>
+      w.handleMessage({ type: 'previewRules', body: { systemId: 'demo-ehr', rules: [NOTES_RULE], useGenericRules: false, ...body } }, sender);
+    /** A content script that evaluates the rules it is sent, against a page with this path. */
+    const pageAt = (pathname: string) => (message: ContentEnvelope) =>
+      classifyPage(message.body.rules, { pathname, title: 'Canary Testpatient-Zzyzx – Notes', hasElement: () => false });
+    let w: Awaited<ReturnType<typeof startedWorker>>;
+
+    /** Attend tabs in turn, a second apart, so the ledger lists them oldest first. */
+    async function attend(...tabIds: number[]) {
+      for (const id of tabIds) {
+        f.world.focusedTabId = id;
+        f.world.nowMs += 1000;
+        await w.refreshAttention();
+      }
+    }
+
+    beforeEach(async () => {
+      w = await startedWorker();
+    });
+
+    it('asks the most recently attended open tab of the system, and answers only the category and rule', async () => {
+      f.world.tabs.set(7, { url: 'http://127.0.0.1:4321/inbox', answer: pageAt('/inbox') });
+      f.world.tabs.set(8, { url: 'https://news.example/', answer: pageAt('/') });
+      f.world.tabs.set(9, { url: DEMO_URL, answer: pageAt('/patients/p-canary/notes') });
+      f.world.tabs.set(10, { url: `${EXTENSION_ORIGIN}dashboard.html` });
+      await attend(7, 9, 8, 10);
+      const answer = await preview({});
+      expect(answer).toEqual({ status: 'ok', category: 'documentation', rule: { list: 'system', index: 0 } });
+      expect(f.world.sentToTabs).toEqual([{ tabId: 9, message: { type: 'evaluateRules', body: { systemId: 'demo-ehr', rules: [NOTES_RULE] } } }]);
+      for (const needle of ['Canary', '127.0.0.1', 'notes?', 'p-canary']) expect(JSON.stringify(answer)).not.toContain(needle);
+    });
+
+    it('sends the unsaved rules with the generic rules below them, and names a generic match', async () => {
+      f.world.tabs.set(7, { url: 'http://127.0.0.1:4321/inbox', answer: pageAt('/inbox') });
+      await attend(7);
+      const answer = await preview({ rules: [], useGenericRules: true });
+      const inboxRule = GENERIC_RULES.findIndex((r) => r.path === '*inbox*');
+      expect(answer).toEqual({ status: 'ok', category: 'inbox_messaging', rule: { list: 'generic', index: inboxRule } });
+      expect((f.world.sentToTabs[0]!.message.body.rules as unknown[]).length).toBe(GENERIC_RULES.length);
+    });
+
+    it('reports no match as the default category with no rule', async () => {
+      f.world.tabs.set(7, { url: 'http://127.0.0.1:4321/home', answer: pageAt('/home') });
+      await attend(7);
+      expect(await preview({})).toEqual({ status: 'ok', category: 'admin_other', rule: null });
+    });
+
+    it('skips closed tabs, tabs of other sites and tabs that do not answer (or answer nonsense)', async () => {
+      f.world.tabs.set(7, { url: 'http://127.0.0.1:4321/patients/p1/notes', answer: pageAt('/patients/p1/notes') });
+      f.world.tabs.set(8, { url: 'http://127.0.0.1:4321/patients/p2/notes' }); // no content script
+      f.world.tabs.set(9, { url: 'http://127.0.0.1:4321/inbox', answer: () => ({ category: 'referrals', ruleIndex: 0 }) }); // inconsistent
+      await attend(7, 8, 9, 11); // 11 was closed
+      expect(await preview({})).toEqual({ status: 'ok', category: 'documentation', rule: { list: 'system', index: 0 } });
+      expect(f.world.sentToTabs.map((m) => m.tabId)).toEqual([9, 8, 7]);
+    });
+
+    it('says when no tab of the system is open', async () => {
+      f.world.tabs.set(8, { url: 'https://news.example/', answer: pageAt('/') });
+      await attend(8);
+      expect(await preview({})).toEqual({ status: 'noTab' });
+      expect(f.world.sentToTabs).toEqual([]);
+    });
+
+    it('answers signIn for a sign-in page without asking it', async () => {
+      await f.storage.set({ [SETTINGS_KEY]: { ...demoSettings, systems: [{ ...demoSettings.systems[0]!, signInPatterns: ['http://127.0.0.1/login*'] }] } });
+      f.world.tabs.set(7, { url: 'http://127.0.0.1:4321/login', answer: pageAt('/login') });
+      await attend(7);
+      expect(await preview({})).toEqual({ status: 'signIn' });
+      expect(f.world.sentToTabs).toEqual([]);
+    });
+
+    it('refuses invalid rules with their messages, and an unknown system', async () => {
+      const bad = await preview({ rules: [{ path: '/x?nhs=1', category: 'documentation', priority: 0 }] });
+      expect(bad).toEqual({ status: 'invalid', errors: [expect.stringContaining('Rule 1: "path" matches the path only')] });
+      expect(await preview({ useGenericRules: 'yes' })).toEqual({ status: 'invalid', errors: ['"useGenericRules" must be true or false.'] });
+      expect(await preview({ systemId: 'not-saved' })).toEqual({ status: 'unknownSystem' });
+      expect(f.world.sentToTabs).toEqual([]);
+    });
+
+    it('ignores previewRules from a content script, another extension or a web page, and changes nothing', async () => {
+      f.world.tabs.set(7, { url: DEMO_URL, answer: pageAt('/patients/p-canary/notes') });
+      await attend(7);
+      const before = await dumpEverything(f.ports);
+      for (const sender of [tabSender(7), { ...pageSender, id: 'another-extension' }, { id: EXTENSION_ID, url: 'https://evil.example/' }, {}])
+        expect(await preview({}, sender)).toBeUndefined();
+      expect(f.world.sentToTabs).toEqual([]);
+      expect(await dumpEverything(f.ports)).toBe(before);
+    });
   });
 });

@@ -1,0 +1,71 @@
+// @vitest-environment happy-dom
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ContentConfig } from '../protocol.js';
+
+/*
+ * The content script's wiring, over a fake `chrome` runtime: what it asks
+ * the worker, and how it answers the worker's evaluateRules (the settings
+ * page's preview) — only for its own extension and system, with the outcome alone.
+ */
+type Listener = (message: unknown, sender: { id?: string }, sendResponse: (response: unknown) => void) => void;
+const EXTENSION_ID = 'timeback-test-id';
+const onMessage: Listener[] = [];
+const sent: Array<{ type: string; body: unknown }> = [];
+const config: ContentConfig = {
+  systemId: 'demo-ehr',
+  rules: [
+    { path: '/patients/*/notes*', category: 'documentation', priority: 0 },
+    { selector: '#patient-banner', category: 'chart_review', priority: -1 },
+  ],
+  signIn: false,
+};
+
+beforeAll(async () => {
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('http://127.0.0.1/patients/p-canary/notes?nhs=9434765919&name=Canary+Testpatient-Zzyzx');
+  document.title = 'Canary Testpatient-Zzyzx (NHS 943 476 5919) – Notes – Demo EHR';
+  document.body.innerHTML = '<div id="patient-banner">Canary Testpatient-Zzyzx</div>';
+  (globalThis as { chrome?: unknown }).chrome = {
+    runtime: {
+      id: EXTENSION_ID,
+      sendMessage: vi.fn(async (message: { type: string; body: unknown }) => {
+        sent.push(message);
+        return message.type === 'contentConfig' ? config : { accepted: true };
+      }),
+      onMessage: { addListener: (listener: Listener) => onMessage.push(listener) },
+    },
+    storage: { onChanged: { addListener: () => undefined } },
+  };
+  await import('./main.js');
+  await vi.waitFor(() => expect(sent.map((m) => m.type)).toContain('contentConfig'));
+});
+
+function ask(message: unknown, sender: { id?: string }): unknown[] {
+  const answers: unknown[] = [];
+  for (const listener of onMessage) listener(message, sender, (response) => answers.push(response));
+  return answers;
+}
+
+const evaluate = (rules: unknown, systemId = 'demo-ehr') => ({ type: 'evaluateRules', body: { systemId, rules } });
+
+describe('content script', () => {
+  it('asks the worker for its configuration with an empty request', () => {
+    expect(sent[0]).toEqual({ type: 'contentConfig', body: {} });
+  });
+
+  it('answers evaluateRules from its own extension with the category and rule index only', () => {
+    const answers = ask(evaluate([{ title: '*Notes*', category: 'documentation', priority: 0 }, { selector: '#patient-banner', category: 'referrals', priority: 5 }]), { id: EXTENSION_ID });
+    expect(answers).toEqual([{ category: 'referrals', ruleIndex: 1 }]);
+    expect(JSON.stringify(answers)).not.toMatch(/Canary|943|notes\?|127\.0\.0\.1/);
+  });
+
+  it.each([
+    ['another extension', evaluate([]), { id: 'another-extension' }],
+    ['a sender without an id', evaluate([]), {}],
+    ['another system', evaluate([], 'other-system'), { id: EXTENSION_ID }],
+    ['an unknown message', { type: 'dumpPage', body: { systemId: 'demo-ehr' } }, { id: EXTENSION_ID }],
+    ['rules that are not a list', evaluate('all'), { id: EXTENSION_ID }],
+    ['no message at all', undefined, { id: EXTENSION_ID }],
+  ])('does not answer %s', (_name, message, sender) => {
+    expect(ask(message, sender)).toEqual([]);
+  });
+});

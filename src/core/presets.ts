@@ -1,0 +1,92 @@
+import type { ClassificationRule } from './classificationRules.js';
+
+/**
+ * Bundled rule presets (docs/settings.md#presets).
+ *
+ * GENERIC_RULES suit most clinical web systems: a password field means
+ * signing in, and common words in the path name the task. They look at the
+ * path and at whether a password field exists, never at titles, which carry
+ * patient names. Short words that occur inside other words ("auth" in
+ * "authorise", "lab" in "labour", "order" in "disorder") only match as the
+ * start of a path segment, or as a whole one.
+ */
+export const GENERIC_RULES: readonly ClassificationRule[] = [
+  { selector: 'input[type=password]', category: 'login_auth', priority: 100 },
+  { path: '*login*', category: 'login_auth', priority: 50 },
+  { path: '*signin*', category: 'login_auth', priority: 50 },
+  { path: '*sign-in*', category: 'login_auth', priority: 50 },
+  { path: '*/auth', category: 'login_auth', priority: 50 },
+  { path: '*/auth/*', category: 'login_auth', priority: 50 },
+  { path: '*/sso', category: 'login_auth', priority: 50 },
+  { path: '*/sso/*', category: 'login_auth', priority: 50 },
+  { path: '*/note*', category: 'documentation', priority: 20 },
+  { path: '*document*', category: 'documentation', priority: 20 },
+  { path: '*result*', category: 'results_review', priority: 20 },
+  { path: '*/lab', category: 'results_review', priority: 20 },
+  { path: '*/lab/*', category: 'results_review', priority: 20 },
+  { path: '*/labs*', category: 'results_review', priority: 20 },
+  { path: '*pathology*', category: 'results_review', priority: 20 },
+  { path: '*radiology*', category: 'results_review', priority: 20 },
+  { path: '*inbox*', category: 'inbox_messaging', priority: 20 },
+  { path: '*messag*', category: 'inbox_messaging', priority: 20 },
+  { path: '*/task*', category: 'inbox_messaging', priority: 20 },
+  { path: '*referral*', category: 'referrals', priority: 20 },
+  { path: '*prescri*', category: 'orders_prescribing', priority: 20 },
+  { path: '*medication*', category: 'orders_prescribing', priority: 20 },
+  { path: '*/order*', category: 'orders_prescribing', priority: 20 },
+  { path: '*search*', category: 'patient_search', priority: 20 },
+  { path: '*/find', category: 'patient_search', priority: 20 },
+  { path: '*/find/*', category: 'patient_search', priority: 20 },
+  { path: '*schedul*', category: 'scheduling', priority: 20 },
+  { path: '*appointment*', category: 'scheduling', priority: 20 },
+  { path: '*diary*', category: 'scheduling', priority: 20 },
+  { path: '*/rota', category: 'scheduling', priority: 20 },
+  { path: '*/rota/*', category: 'scheduling', priority: 20 },
+  { path: '*/rotas*', category: 'scheduling', priority: 20 },
+  { path: '*/record*', category: 'chart_review', priority: 10 },
+  { path: '*summary*', category: 'chart_review', priority: 10 },
+  { path: '*/chart*', category: 'chart_review', priority: 10 },
+];
+
+/**
+ * Rules for the synthetic demo system (test/fixtures/demo), showing each kind
+ * of condition: a selector (the password field, the patient banner), paths,
+ * and a title. test/fixtures/demo/preset.mjs mirrors this list (it cannot
+ * import TypeScript); test/unit/classificationFixtures.test.ts checks that the
+ * two agree and what each saved demo page classifies as.
+ */
+export const DEMO_RULES: readonly ClassificationRule[] = [
+  { selector: 'input[type=password]', category: 'login_auth', priority: 100 },
+  { path: '/login*', category: 'login_auth', priority: 90 },
+  { path: '/patients/search*', category: 'patient_search', priority: 50 },
+  { path: '/patients/*/notes*', category: 'documentation', priority: 20 },
+  { path: '/patients/*/results*', category: 'results_review', priority: 20 },
+  { path: '/patients/*/prescribing*', category: 'orders_prescribing', priority: 20 },
+  { path: '/patients/*/referrals*', category: 'referrals', priority: 20 },
+  { title: '* – Record – Demo EHR', category: 'chart_review', priority: 20 },
+  { path: '/patients/*', selector: '#patient-banner', category: 'chart_review', priority: 10 },
+  { path: '/inbox*', category: 'inbox_messaging', priority: 20 },
+];
+
+/**
+ * Generic rules rank below every rule of the system's own: their priorities
+ * are moved down by this much (below MIN_PRIORITY), so among themselves they
+ * keep their order, and a system rule that matches always wins.
+ */
+export const GENERIC_PRIORITY_SHIFT = -10_000;
+
+/** The rules a page of the system is classified by: its own, then (if enabled) the generic preset, lower. */
+export function effectiveRules(rules: readonly ClassificationRule[], useGenericRules: boolean): ClassificationRule[] {
+  if (!useGenericRules) return rules.map((r) => ({ ...r }));
+  return [...rules.map((r) => ({ ...r })), ...GENERIC_RULES.map((r) => ({ ...r, priority: r.priority + GENERIC_PRIORITY_SHIFT }))];
+}
+
+/** Which rule an index into effectiveRules(...) names: one of the system's own, or of the generic preset. */
+export type RuleSource = { list: 'system' | 'generic'; index: number };
+
+export function ruleSource(systemRuleCount: number, useGenericRules: boolean, ruleIndex: number | null): RuleSource | null {
+  if (ruleIndex === null || !Number.isInteger(ruleIndex) || ruleIndex < 0) return null;
+  if (ruleIndex < systemRuleCount) return { list: 'system', index: ruleIndex };
+  const generic = ruleIndex - systemRuleCount;
+  return useGenericRules && generic < GENERIC_RULES.length ? { list: 'generic', index: generic } : null;
+}

@@ -1,0 +1,89 @@
+import { formatDuration } from '../core/todaySummary.js';
+import { t } from '../ui/i18n.js';
+import { durationTickLabel, durationTicks } from './chartScale.js';
+import { useChartWidth } from './useChartWidth.js';
+
+export interface ChartSegment {
+  key: string;
+  /** Sets the colour (a `series-*` or `cat-*` class from ui.css), so the legend and bars agree. */
+  className: string;
+  label: string;
+  ms: number;
+}
+
+export interface ChartBar {
+  key: string;
+  /** Short label under the bar ("Mon 10", "14"). */
+  axisLabel: string;
+  /** Full label for the tooltip ("Mon 10 March"). */
+  label: string;
+  segments: ChartSegment[];
+}
+
+const H = 260;
+const LEFT = 48;
+const RIGHT = 8;
+const TOP = 12;
+const BOTTOM = 28;
+/** Room an axis label needs, in pixels: below this a bar's label is skipped. */
+const LABEL_ROOM = { short: 30, long: 60 };
+
+/**
+ * Vertical bars of durations, one per day, each stacked from its segments.
+ * The SVG is one image to assistive technology (its label summarises it);
+ * the numbers themselves are in the data table beside every chart.
+ */
+export function BarChart({ bars, summary }: { bars: ChartBar[]; summary: string }) {
+  const { ref, width } = useChartWidth(800);
+  const totals = bars.map((b) => b.segments.reduce((sum, s) => sum + s.ms, 0));
+  const { top, ticks } = durationTicks(Math.max(0, ...totals));
+  const plotW = width - LEFT - RIGHT;
+  const plotH = H - TOP - BOTTOM;
+  const band = plotW / Math.max(1, bars.length);
+  const barW = Math.max(2, band * 0.7);
+  const y = (ms: number) => TOP + plotH - (ms / top) * plotH;
+  // Skip labels rather than let them overlap on a narrow screen or in a long month.
+  const room = bars.some((b) => b.axisLabel.length > 2) ? LABEL_ROOM.long : LABEL_ROOM.short;
+  const labelEvery = Math.max(1, Math.ceil(room / band));
+
+  return (
+    <div class="chart-frame" ref={ref}>
+      <svg class="chart" width={width} height={H} viewBox={`0 0 ${width} ${H}`} role="img" aria-label={summary}>
+        {ticks.map((tick) => (
+          <g key={tick} class="chart-grid">
+            <line x1={LEFT} x2={width - RIGHT} y1={y(tick)} y2={y(tick)} />
+            <text x={LEFT - 6} y={y(tick)} dy="0.32em" text-anchor="end">
+              {durationTickLabel(tick)}
+            </text>
+          </g>
+        ))}
+        {bars.map((bar, i) => {
+          const x = LEFT + i * band + (band - barW) / 2;
+          let stacked = 0;
+          return (
+            <g key={bar.key}>
+              {bar.segments
+                .filter((s) => s.ms > 0)
+                .map((s) => {
+                  const bottom = y(stacked);
+                  stacked += s.ms;
+                  const topY = y(stacked);
+                  return (
+                    <rect key={s.key} class={`chart-seg ${s.className}`} x={x} y={topY} width={barW} height={Math.max(0, bottom - topY)}>
+                      <title>{t('dash_segmentTooltip', bar.label, s.label, formatDuration(s.ms))}</title>
+                    </rect>
+                  );
+                })}
+              {i % labelEvery === 0 && (
+                <text class="chart-axis-label" x={x + barW / 2} y={H - BOTTOM + 20} text-anchor="middle">
+                  {bar.axisLabel}
+                </text>
+              )}
+            </g>
+          );
+        })}
+        <line class="chart-baseline" x1={LEFT} x2={width - RIGHT} y1={y(0)} y2={y(0)} />
+      </svg>
+    </div>
+  );
+}

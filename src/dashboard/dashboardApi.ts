@@ -1,0 +1,15 @@
+import type { DayRollup } from '../core/dayRollup.js';
+import type { LocalDateKey } from '../core/localDate.js';
+import type { SettingsApi } from './settingsApi.js';
+
+/**
+ * Everything the dashboard needs from the browser: the settings page's api,
+ * plus the day rollups of one period. realDashboardApi.ts is the real one;
+ * tests pass a fake.
+ */
+export interface DashboardApi extends SettingsApi {
+  /** The rollups of the dates from `from` to `to` inclusive (days without any are simply absent). */
+  readRollups(from: LocalDateKey, to: LocalDateKey): Promise<DayRollup[]>;
+  /** The clinician's local date now. */
+  today(): LocalDateKey;
+}

@@ -1,0 +1,419 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BENCHMARKS } from '../../src/core/benchmarks.js';
+import { emptyRollup, type DayRollup } from '../../src/core/dayRollup.js';
+import type { Schedule } from '../../src/core/schedule.js';
+import { DEFAULT_SETTINGS, parseSettings, type Settings as SettingsValue } from '../../src/core/settings.js';
+import type { TaskCategory } from '../../src/core/taskCategory.js';
+import { Dashboard } from '../../src/dashboard/Dashboard.js';
+import type { DashboardApi } from '../../src/dashboard/dashboardApi.js';
+import { PER8_MEASURES } from '../../src/dashboard/SinskySection.js';
+import { installEnGbMessages } from '../../src/ui/enGbMessages.js';
+import type { MessageCatalog } from '../../src/ui/i18n.js';
+
+const MIN = 60_000;
+const PARAMS = { inactivityThresholdSec: 60, readingAllowanceSec: 60 };
+
+/** Two systems, as parseSettings shapes them (so the fixture follows the settings format, whatever its optional fields). */
+function stored(extra: Partial<SettingsValue> = {}): SettingsValue {
+  const parsed = parseSettings({
+    ...DEFAULT_SETTINGS,
+    systems: [
+      { id: 'ers', name: 'e-RS', matches: ['https://*.ers.nhs.uk/*'] },
+      { id: 'emis', name: 'EMIS Web', matches: ['https://emis.example.nhs.uk/*'] },
+    ],
+    ...extra,
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  return parsed.settings;
+}
+
+/** A day's rollup: each entry's minutes go to its system and task, and to the 5-minute slot at `at` (local HH:MM). */
+function rollup(date: string, entries: Array<{ system: string; category: TaskCategory; min: number; at: string }>): DayRollup {
+  const r = emptyRollup(date, PARAMS);
+  for (const e of entries) {
+    const ms = e.min * MIN;
+    const bySystem = (r.cells[e.system] ??= {});
+    // Sensitivity: shorter thresholds count less, as they would.
+    bySystem[e.category] = { activeMs: ms, byThresholdMs: { 5: ms * 0.5, 30: ms * 0.8, 60: ms * 0.9, 300: ms * 1.2 } };
+    const [h, m] = e.at.split(':').map(Number);
+    const slot = String(h! * 12 + Math.floor(m! / 5));
+    r.slots[slot] = (r.slots[slot] ?? 0) + ms;
+    for (const t of ['5', '30', '60', '300']) (r.slotsByThreshold[t] ??= {})[slot] = ms;
+  }
+  return r;
+}
+
+const ROLLUPS: DayRollup[] = [
+  rollup('2025-03-10', [
+    { system: 'ers', category: 'documentation', min: 30, at: '10:00' },
+    { system: 'emis', category: 'referrals', min: 15, at: '19:00' },
+  ]),
+  rollup('2025-03-12', [{ system: 'emis', category: 'documentation', min: 60, at: '09:00' }]),
+  // Next week: must not show in this week's figures.
+  rollup('2025-03-17', [{ system: 'ers', category: 'inbox_messaging', min: 120, at: '11:00' }]),
+];
+
+function fakeApi(initial: unknown = stored(), rollups: DayRollup[] = ROLLUPS) {
+  const store = { value: initial };
+  return {
+    store,
+    load: vi.fn(async (): Promise<unknown> => store.value),
+    save: vi.fn(async (settings: SettingsValue) => {
+      store.value = settings;
+    }),
+    requestOrigins: vi.fn(async (_origins: string[]) => true),
+    removeOrigins: vi.fn(async (_origins: string[]) => {}),
+    readRollups: vi.fn(async (from: string, to: string) => rollups.filter((r) => r.date >= from && r.date <= to)),
+    today: () => '2025-03-14',
+  } satisfies DashboardApi & Record<string, unknown>;
+}
+
+let container: HTMLElement;
+beforeAll(() => installEnGbMessages());
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+});
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+
+async function show(api: DashboardApi) {
+  await act(async () => {
+    render(<Dashboard api={api} />, container);
+  });
+  await settle();
+  await settle();
+}
+
+const text = () => container.textContent ?? '';
+const heading = () => container.querySelector('h1')?.textContent;
+/** Text a screen reader would read: decorative (aria-hidden) parts left out. */
+function spoken(el: Element): string {
+  const copy = el.cloneNode(true) as Element;
+  copy.querySelectorAll('[aria-hidden="true"]').forEach((n) => n.remove());
+  return copy.textContent?.trim() ?? '';
+}
+function button(name: string): HTMLButtonElement {
+  const b = [...container.querySelectorAll('button')].find((el) => (el.getAttribute('aria-label') ?? spoken(el)) === name);
+  if (!b) throw new Error(`no button "${name}"`);
+  return b;
+}
+async function press(name: string) {
+  await act(async () => button(name).click());
+  await settle();
+  await settle();
+}
+function field<T extends HTMLElement = HTMLInputElement>(label: string): T {
+  const l = [...container.querySelectorAll('label')].find((el) => el.textContent === label);
+  const el = l && container.querySelector<T>(`#${l.htmlFor}`);
+  if (!el) throw new Error(`no field labelled "${label}"`);
+  return el;
+}
+async function type(label: string, value: string) {
+  const el = field(label);
+  await act(async () => {
+    el.value = value;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+async function choose(label: string, value: string) {
+  const el = field<HTMLSelectElement>(label);
+  await act(async () => {
+    el.value = value;
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+/** The rows of the table captioned `caption`, as arrays of cell text. */
+function table(caption: string): string[][] {
+  const t = [...container.querySelectorAll('table')].find((el) => el.querySelector('caption')?.textContent === caption);
+  if (!t) throw new Error(`no table "${caption}"`);
+  return [...t.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? ''));
+}
+/** The Sinsky table cell for a measure's own figure. */
+function yourFigure(measure: string): string {
+  const row = table('Your measures beside published figures').find((r) => r[0]!.startsWith(measure));
+  if (!row) throw new Error(`no row ${measure}`);
+  return row[1]!;
+}
+
+describe('Dashboard: the week view', () => {
+  it('opens on this week (ISO, Monday to Sunday) and reads only its rollups', async () => {
+    const api = fakeApi();
+    await show(api);
+    expect(heading()).toBe('Week 11: 10 March to 16 March 2025');
+    expect(api.readRollups).toHaveBeenCalledTimes(1);
+    expect(api.readRollups).toHaveBeenCalledWith('2025-03-10', '2025-03-16');
+    expect(container.querySelector('[aria-current="page"]')?.textContent).toBe('Week');
+  });
+
+  it('shows the right totals by day and task in the data table', async () => {
+    await show(fakeApi());
+    const rows = table('Active time by task for each day');
+    expect(rows[0]).toEqual(['Date', 'Documentation', 'Referrals', 'Total']);
+    expect(rows[1]).toEqual(['Mon 10 March', '30 min', '15 min', '45 min']);
+    expect(rows[2]).toEqual(['Tue 11 March', '0 s', '0 s', '0 s']);
+    expect(rows[3]).toEqual(['Wed 12 March', '1 h 00 min', '0 s', '1 h 00 min']);
+    expect(rows).toHaveLength(9); // header, 7 days, total
+    expect(rows[8]).toEqual(['Total', '1 h 30 min', '15 min', '1 h 45 min']);
+  });
+
+  it('shows time by system, after hours and the sensitivity spread', async () => {
+    await show(fakeApi());
+    expect(table('Active time by clinical system').slice(1)).toEqual([
+      ['EMIS Web', '1 h 15 min', '71%'],
+      ['e-RS', '30 min', '29%'],
+    ]);
+    // Only the 19:00 session on Monday falls after 17:30.
+    expect(table('After-hours time for each day')[1]).toEqual(['Mon 10 March', '15 min']);
+    const sensitivity = table('Active time and EHR-Time8 under each counting rule');
+    expect(sensitivity.map((r) => r[0])).toEqual([
+      'Counting rule',
+      'Your rule: pauses up to 60 s, reading allowance 60 s',
+      'Pauses up to 5 s, no reading allowance',
+      'Pauses up to 30 s, no reading allowance',
+      'Pauses up to 60 s, no reading allowance',
+      'Pauses up to 300 s, no reading allowance',
+    ]);
+    expect(sensitivity[1]![1]).toBe('1 h 45 min');
+    expect(sensitivity[2]![1]).toBe('52 min'); // half of 105 min; formatDuration shows whole minutes
+  });
+
+  it('gives every chart an image role, a summary and a captioned data table', async () => {
+    await show(fakeApi());
+    const charts = [...container.querySelectorAll('svg')];
+    expect(charts.length).toBeGreaterThanOrEqual(4);
+    for (const svg of charts) {
+      expect(svg.getAttribute('role')).toBe('img');
+      expect(svg.getAttribute('aria-label')?.length).toBeGreaterThan(20);
+    }
+    expect(container.querySelector('svg')?.getAttribute('aria-label')).toContain('the busiest day was Wed 12 March, 1 h 00 min');
+    for (const details of container.querySelectorAll('details.data-table')) {
+      expect(details.querySelector('summary')?.textContent).toBe('Show data table');
+      expect(details.querySelector('table caption')?.textContent).not.toBe('');
+    }
+  });
+});
+
+describe('Dashboard: moving between views and periods', () => {
+  it('switches view and steps through periods, reading each period once', async () => {
+    const api = fakeApi();
+    await show(api);
+
+    await press('Day');
+    expect(heading()).toBe('Friday 14 March 2025');
+    expect(api.readRollups).toHaveBeenLastCalledWith('2025-03-14', '2025-03-14');
+    await press('Previous day');
+    expect(heading()).toBe('Thursday 13 March 2025');
+
+    await press('Month');
+    expect(heading()).toBe('March 2025');
+    expect(api.readRollups).toHaveBeenLastCalledWith('2025-03-01', '2025-03-31');
+    expect(table('Active time by task for each day')).toHaveLength(33); // header, 31 days, total
+    await press('Next month');
+    expect(heading()).toBe('April 2025');
+    expect(api.readRollups).toHaveBeenLastCalledWith('2025-04-01', '2025-04-30');
+
+    await press('Today');
+    await press('Week');
+    expect(heading()).toBe('Week 11: 10 March to 16 March 2025');
+    await press('Next week');
+    expect(heading()).toBe('Week 12: 17 March to 23 March 2025');
+    expect(api.readRollups).toHaveBeenLastCalledWith('2025-03-17', '2025-03-23');
+    expect(table('Active time by task for each day')[1]).toEqual(['Mon 17 March', '2 h 00 min', '2 h 00 min']);
+    // Each read was for the visible period only.
+    for (const [from, to] of api.readRollups.mock.calls) expect(to >= from && Number(to.slice(8)) - Number(from.slice(8)) <= 30).toBe(true);
+  });
+
+  it('shows a one-day task breakdown in the day view', async () => {
+    await show(fakeApi());
+    await press('Day');
+    await press('Previous day');
+    await press('Previous day');
+    expect(heading()).toBe('Wednesday 12 March 2025');
+    expect(table('Active time by task').slice(1)).toEqual([
+      ['Documentation', '1 h 00 min', '100%'],
+      ['Total', '1 h 00 min', '100%'],
+    ]);
+  });
+
+  it('says plainly when a period has no data', async () => {
+    await show(fakeApi());
+    await press('Previous week');
+    expect(heading()).toBe('Week 10: 3 March to 9 March 2025');
+    expect(text()).toContain('No time recorded for this period');
+    expect(container.querySelector('svg')).toBeNull();
+  });
+
+  it('opens on Settings until a clinical system is set up', async () => {
+    await show(fakeApi({ ...DEFAULT_SETTINGS }, []));
+    expect(heading()).toBe('Timeback settings');
+    expect(text()).toContain('You have not added any clinical systems yet');
+    await press('Week');
+    expect(text()).toContain('You have not added any clinical systems yet, so there is nothing to show.');
+    await press('Go to Settings');
+    expect(heading()).toBe('Timeback settings');
+    expect(document.activeElement?.textContent).toBe('Settings');
+  });
+
+  it('reports a failed read and can try again', async () => {
+    const api = fakeApi();
+    api.readRollups.mockRejectedValueOnce(new Error('IndexedDB blocked'));
+    await show(api);
+    expect(text()).toContain('Timeback could not read your recorded time.');
+    await press('Try again');
+    expect(table('Active time by task for each day')).toHaveLength(9);
+    expect(document.activeElement).toBe(container.querySelector('h1'));
+  });
+});
+
+describe('Dashboard: Sinsky measures and the schedule', () => {
+  it('with no schedule, says so for every per-8-hour measure and never divides by zero', async () => {
+    await show(fakeApi());
+    for (const m of ['EHR-Time8', 'WOW8', 'Note-Time8', 'Presc-Time8', 'IB-Time8', 'Undivided attention'])
+      expect(yourFigure(m)).toBe('No schedule set — add your job plan in Settings');
+    expect(text()).not.toMatch(/NaN|Infinity/);
+    await press('Add your job plan in Settings');
+    expect(heading()).toBe('Timeback settings');
+    // Straight to the job plan, not the top of Settings.
+    expect(document.activeElement?.textContent).toBe('Your job plan');
+  });
+
+  it('with a schedule, gives each measure per 8 scheduled hours beside the published figures', async () => {
+    const schedule: Schedule = { sessions: [{ weekday: 1, start: '09:00', end: '13:00' }], nonWorkingDates: [], leave: [] };
+    await show(fakeApi(stored({ schedule })));
+    expect(text()).toContain('Scheduled time in this period: 4.0 h.');
+    // 105 min active over 4 scheduled hours: 8 × 1.75 / 4.
+    expect(yourFigure('EHR-Time8')).toBe('3.5 h per 8 h');
+    expect(yourFigure('Note-Time8')).toBe('3.0 h per 8 h');
+    expect(yourFigure('IB-Time8')).toBe('0.0 h per 8 h');
+    const ehr = table('Your measures beside published figures').find((r) => r[0]!.startsWith('EHR-Time8'))!;
+    expect(ehr[2]).toContain('5.8 h per 8 h scheduled (mean)');
+    expect(ehr[2]).toContain('Sinsky et al., J Gen Intern Med 2024');
+    expect(ehr[2]).toContain('5.23 h per 8 h scheduled (median)');
+  });
+
+  it('on a week of leave, says there were no scheduled sessions rather than dividing by zero', async () => {
+    const schedule: Schedule = { sessions: [{ weekday: 1, start: '09:00', end: '13:00' }], nonWorkingDates: [], leave: [{ from: '2025-03-10', to: '2025-03-16' }] };
+    await show(fakeApi(stored({ schedule })));
+    expect(yourFigure('EHR-Time8')).toBe('No scheduled sessions in this period');
+    expect(text()).not.toMatch(/NaN|Infinity/);
+  });
+});
+
+describe('Settings: the job plan editor', () => {
+  async function openSettings(api: DashboardApi) {
+    await show(api);
+    await press('Settings');
+  }
+
+  it('refuses overlapping sessions, shows why, and saves nothing', async () => {
+    const api = fakeApi();
+    await openSettings(api);
+    await press('Add a session');
+    expect(document.activeElement?.id).toBe(field('Day, session 1').id);
+    await type('Start, session 1', '09:00');
+    await type('End, session 1', '13:00');
+    await press('Add a session');
+    await type('Start, session 2', '12:00');
+    await type('End, session 2', '17:00');
+    await press('Save job plan');
+    const alert = container.querySelector<HTMLElement>('[role="alert"]');
+    expect(alert?.textContent).toContain('Two sessions overlap on the same day (09:00–13:00 and 12:00–17:00).');
+    expect(document.activeElement).toBe(alert);
+    expect(api.save).not.toHaveBeenCalled();
+  });
+
+  it('refuses a session that ends before it starts, and a blank one', async () => {
+    const api = fakeApi();
+    await openSettings(api);
+    await press('Add a session');
+    await type('Start, session 1', '14:00');
+    await type('End, session 1', '13:00');
+    await press('Add a session');
+    await press('Save job plan');
+    const alert = container.querySelector('[role="alert"]')?.textContent;
+    expect(alert).toContain('Session 1: the end (13:00) must be after the start (14:00)');
+    expect(alert).toContain('Session 2: give start and end times as HH:MM (24-hour).');
+    expect(api.save).not.toHaveBeenCalled();
+  });
+
+  it('saves a valid job plan with the rest of the settings unchanged', async () => {
+    const api = fakeApi();
+    await openSettings(api);
+    await press('Add a session');
+    await type('Start, session 1', '09:00');
+    await type('End, session 1', '13:00');
+    await press('Add a session');
+    await type('Start, session 2', '13:30');
+    await type('End, session 2', '17:30');
+    await press('Add a session');
+    await choose('Day, session 3', '3');
+    await type('Start, session 3', '08:30');
+    await type('End, session 3', '12:30');
+    await press('Add a non-working day');
+    await type('Non-working day 1', '2025-05-05');
+    await press('Add a non-working day'); // left blank: dropped
+    await press('Add leave');
+    await type('From, leave 1', '2025-08-04');
+    await type('To, leave 1', '2025-08-15');
+    await press('Save job plan');
+
+    expect(container.querySelector('[role="alert"]')).toBeNull();
+    expect(api.save).toHaveBeenCalledTimes(1);
+    expect(api.save).toHaveBeenCalledWith({
+      ...stored(),
+      schedule: {
+        sessions: [
+          { weekday: 1, start: '09:00', end: '13:00' },
+          { weekday: 1, start: '13:30', end: '17:30' },
+          { weekday: 3, start: '08:30', end: '12:30' },
+        ],
+        nonWorkingDates: ['2025-05-05'],
+        leave: [{ from: '2025-08-04', to: '2025-08-15' }],
+      },
+    });
+    expect(text()).toContain('Job plan saved.');
+
+    // The week view now divides by the scheduled hours (Mon 8 h + Wed 4 h).
+    await press('Week');
+    expect(text()).toContain('Scheduled time in this period: 12.0 h.');
+    expect(yourFigure('EHR-Time8')).toBe('1.2 h per 8 h');
+  });
+
+  it('removes a row and returns focus to its Add button', async () => {
+    const schedule: Schedule = { sessions: [{ weekday: 2, start: '09:00', end: '13:00' }], nonWorkingDates: [], leave: [] };
+    const api = fakeApi(stored({ schedule }));
+    await openSettings(api);
+    expect(field<HTMLSelectElement>('Day, session 1').value).toBe('2');
+    await press('Remove session 1');
+    expect(document.activeElement?.textContent).toBe('Add a session');
+    await press('Save job plan');
+    expect(api.save.mock.calls[0]![0].schedule.sessions).toEqual([]);
+  });
+});
+
+describe('Dashboard messages', () => {
+  const messages = JSON.parse(
+    readFileSync(path.resolve(import.meta.dirname, '../../extension/_locales/en_GB/messages.json'), 'utf8'),
+  ) as MessageCatalog;
+
+  it('has every key the dashboard builds at run time', () => {
+    const keys = [
+      ...[0, 1, 2, 3, 4, 5, 6].map((d) => `weekday_${d}`),
+      ...['day', 'week', 'month', 'settings'].map((v) => `dash_view_${v}`),
+      ...['day', 'week', 'month'].flatMap((k) => [`dash_previous_${k}`, `dash_next_${k}`]),
+      ...PER8_MEASURES.flatMap((m) => [`dash_measureName_${m}`, `dash_measure_${m}`]),
+      ...BENCHMARKS.flatMap((b) => [`dash_unit_${b.unit}`, `dash_statistic_${b.statistic}`]),
+    ];
+    expect(keys.filter((k) => !Object.hasOwn(messages, k))).toEqual([]);
+  });
+});
