@@ -114,6 +114,25 @@ describe('a demo clinical session in real Chromium', () => {
     expect(today.totalMs / 1000).toBeLessThanOrEqual(scripted + SLOW_RESULTS_MS / 1000 + 10);
   });
 
+  it('the dashboard day view shows the categories, the login and the measured wait', async () => {
+    const dash = await tb.context.newPage();
+    await dash.goto(tb.url('dashboard.html'));
+    await dash.getByRole('button', { name: 'Day', exact: true }).click();
+    const logins = dash.locator('section[aria-labelledby="login-heading"] dd').first();
+    await logins.waitFor();
+    expect((await logins.textContent())?.trim()).toBe('1');
+    const waits = dash.locator('section[aria-labelledby="waiting-heading"] tbody tr');
+    expect(await waits.count()).toBe(1);
+    const cells = (await waits.first().locator('td').allTextContents()).map((c) => c.trim());
+    expect(Number(cells[0])).toBe(rollup.pageLoads['demo-ehr']!.length);
+    // p95 shows the slow results page, in tenths of a second.
+    expect(cells[2]).toBe(`${(Math.max(...rollup.pageLoads['demo-ehr']!) / 1000).toFixed(1)} s`);
+    const body = await dash.locator('main').textContent();
+    for (const label of ['Documentation', 'Results review', 'Logging in', 'Patient search', 'Referrals']) expect(body).toContain(label);
+    await dash.screenshot({ path: 'test-results/dashboard-day.png', fullPage: true });
+    await dash.close();
+  });
+
   it('stores no trace of the canary patient', async () => {
     const dump = await tb.dumpAllStorage();
     for (const needle of [...CANARY_STRINGS, 'p-canary', 'nhs=', server.url]) expect(dump).not.toContain(needle);
