@@ -9,6 +9,8 @@ import type { TodaySummary } from './core/todaySummary.js';
 import type { ClassificationRule, Classification } from './core/classificationRules.js';
 import type { RuleSource } from './core/presets.js';
 import type { TaskCategory } from './core/taskCategory.js';
+import type { ChangeResult, DayEntries, EntryChange, IdleReviewAction } from './core/entries.js';
+import type { LocalDateKey } from './core/localDate.js';
 
 /** What a content script needs to classify its page. The worker picks the system from the sender's URL. */
 export interface ContentConfig {
@@ -52,6 +54,18 @@ export interface Protocol {
   setPaused: { request: { paused: boolean }; response: TodaySummary };
   /** Extension page → worker: classify the system's most recently attended tab with unsaved rules. */
   previewRules: { request: RulePreviewRequest; response: RulePreview };
+  /** Extension page → worker: start a manual timer (automatic tracking is suspended while it runs). */
+  startTimer: { request: { category: TaskCategory; systemId?: string }; response: TodaySummary };
+  /** Extension page → worker: stop the running timer; it becomes a timer entry. */
+  stopTimer: { request: Record<string, never>; response: TodaySummary };
+  /** Extension page → worker: the clinician's decision about an idle stretch. */
+  resolveIdleReview: { request: IdleReviewAction; response: TodaySummary };
+  /** Extension page → worker: every record of one local day, for the day timeline. */
+  getDayEntries: { request: { date: LocalDateKey }; response: DayEntries };
+  /** Extension page → worker: add, edit, split or delete a record (originals kept). */
+  changeEntry: { request: EntryChange; response: ChangeResult };
+  /** Extension page → worker: undo the last change. */
+  undoLastChange: { request: Record<string, never>; response: ChangeResult };
 }
 
 export type MessageType = keyof Protocol;
@@ -69,6 +83,12 @@ export const MESSAGE_SENDERS: { readonly [K in MessageType]: SenderKind } = {
   getToday: 'extension-page',
   setPaused: 'extension-page',
   previewRules: 'extension-page',
+  startTimer: 'extension-page',
+  stopTimer: 'extension-page',
+  resolveIdleReview: 'extension-page',
+  getDayEntries: 'extension-page',
+  changeEntry: 'extension-page',
+  undoLastChange: 'extension-page',
 };
 
 export function isEnvelope(value: unknown): value is Envelope {

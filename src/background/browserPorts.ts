@@ -4,8 +4,9 @@ import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '..
 import { openTimebackDb, type TimebackDb } from '../store/db.js';
 import type { WorkerPorts } from './ports.js';
 
-/** OS idle is reported after this long without input anywhere: the largest threshold, so no τ is cut short. */
-export const IDLE_DETECTION_SEC = 300;
+import { IDLE_DETECTION_SEC } from './idleDetection.js';
+
+export { IDLE_DETECTION_SEC };
 
 let dbPromise: Promise<TimebackDb> | undefined;
 
@@ -61,6 +62,17 @@ export function browserPorts(): WorkerPorts {
       return tab?.url;
     },
     sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
+    async setBadge(text, title) {
+      await browser.action.setBadgeText({ text });
+      await browser.action.setTitle({ title });
+      if (text) await browser.action.setBadgeBackgroundColor({ color: '#005eb8' });
+    },
+    async createAlarm(name, when) {
+      await browser.alarms.create(name, { when });
+    },
+    async clearAlarm(name) {
+      await browser.alarms.clear(name);
+    },
     extensionId: browser.runtime.id,
     extensionPageOrigin: browser.runtime.getURL(''),
   };

@@ -31,6 +31,9 @@ browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && SETTINGS_KEY in changes) void worker.onSettingsChanged().catch(report('settings'));
 });
 
+browser.alarms.onAlarm.addListener((alarm) => void worker.onAlarm(alarm.name).catch(report('alarm')));
+browser.commands.onCommand.addListener((command) => void worker.onCommand(command).catch(report('command')));
+
 // Host access granted or revoked in the browser's own UI changes which systems can be tracked.
 browser.permissions.onAdded.addListener(() => void worker.onSettingsChanged().catch(report('permissions')));
 browser.permissions.onRemoved.addListener(() => void worker.onSettingsChanged().catch(report('permissions')));

@@ -39,6 +39,11 @@ export interface WorkerPorts {
   tabUrl(tabId: number): Promise<string | undefined>;
   /** Send a worker → content-script message to a tab's top frame; rejects when nothing there answers. */
   sendToTab(tabId: number, message: ContentEnvelope): Promise<unknown>;
+  /** The toolbar badge: a mark while a manual timer runs ('' clears it). */
+  setBadge(text: string, title: string): Promise<void>;
+  /** A one-off alarm (the timer's limit): the worker never ticks. */
+  createAlarm(name: string, when: number): Promise<void>;
+  clearAlarm(name: string): Promise<void>;
   /** This extension's id, and the URL prefix of its own pages. */
   extensionId: string;
   extensionPageOrigin: string;

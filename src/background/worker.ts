@@ -1,6 +1,7 @@
 import type { ActiveTimeParams } from '../core/activeTimeParams.js';
 import { currentPeriod, type OsState } from '../core/attention.js';
-import { localDateKey } from '../core/localDate.js';
+import { localDateKey, localDayStart } from '../core/localDate.js';
+import { createManualLogging, TIMER_ALARM } from './manualLogging.js';
 import { effectiveRules } from '../core/presets.js';
 import type { Settings } from '../core/settings.js';
 import { buildTodaySummary, type TodaySummary } from '../core/todaySummary.js';
@@ -33,6 +34,7 @@ export function createWorker(ports: WorkerPorts) {
   });
 
   const writeContext = (s: Settings) => ({ nowMs: ports.now(), timeZone: ports.timeZone(), params: params(s), newId: ports.newId });
+  const manual = createManualLogging(ports, { writeContext, refreshAttention: (s) => refreshAttention(s) });
 
   async function todaySummary(settings: Settings): Promise<TodaySummary> {
     const db = await ports.db();
@@ -46,7 +48,19 @@ export function createWorker(ports: WorkerPorts) {
       const graceMs = (Math.max(settings.inactivityThresholdSec, settings.readingAllowanceSec) + NOW_TRACKING_GRACE_SEC) * 1000;
       if (span && span.end >= nowMs - graceMs) nowTracking = { systemId: span.systemId, category: span.category };
     }
-    return buildTodaySummary({ date, rollup, systems: settings.systems, nowTracking, paused: settings.paused, params: params(settings) });
+    const extras = await manual.summaryExtras();
+    return buildTodaySummary({
+      date,
+      rollup,
+      systems: settings.systems,
+      desktopSystems: settings.desktopSystems,
+      nowTracking: extras.timer ? null : nowTracking,
+      paused: settings.paused,
+      params: params(settings),
+      ...extras,
+      now: nowMs,
+      todayStart: localDayStart(nowMs, ports.timeZone()),
+    });
   }
 
   const handlers: Handlers = {
@@ -74,6 +88,27 @@ export function createWorker(ports: WorkerPorts) {
     async previewRules(body, _sender, settings) {
       return previewRules(ports, settings, body);
     },
+    async startTimer(body, _sender, settings) {
+      await manual.startTimer(settings, body.category, body.systemId);
+      return todaySummary(settings);
+    },
+    async stopTimer(_body, _sender, settings) {
+      await manual.stopTimer(settings);
+      return todaySummary(settings);
+    },
+    async resolveIdleReview(body, _sender, settings) {
+      await manual.resolveIdleReview(settings, body);
+      return todaySummary(settings);
+    },
+    async getDayEntries(body, _sender, settings) {
+      return manual.getDayEntries(settings, body.date);
+    },
+    async changeEntry(body, _sender, settings) {
+      return manual.changeEntry(settings, body);
+    },
+    async undoLastChange(_body, _sender, settings) {
+      return manual.undo(settings);
+    },
   };
 
   /** Answer a runtime message, or undefined (ignored) when it is malformed or from an unexpected sender. */
@@ -92,7 +127,9 @@ export function createWorker(ports: WorkerPorts) {
       const settings = knownSettings ?? (await ports.loadSettings());
       const [db, focusedTabId] = await Promise.all([ports.db(), ports.focusedTabId()]);
       const current = await readTracker(db);
-      await recordAttention(db, { paused: settings.paused, os: os ?? current.os, focusedTabId }, ports.now());
+      // A running manual timer suspends automatic tracking, so the same minutes never count twice.
+      const timerRunning = (await manual.timer()) !== undefined;
+      await recordAttention(db, { paused: settings.paused || timerRunning, os: os ?? current.os, focusedTabId }, ports.now());
     });
     attentionChain = run.catch(() => undefined);
     return run;
@@ -110,12 +147,29 @@ export function createWorker(ports: WorkerPorts) {
     const settings = await ports.loadSettings();
     await syncContentScripts(ports, settings);
     await refreshAttention(settings, await ports.idleState());
+    await manual.onStart(settings);
+  }
+
+  async function onIdleStateChanged(state: OsState): Promise<void> {
+    const settings = await ports.loadSettings();
+    await manual.onOsState(settings, state);
+    await refreshAttention(settings, state);
+  }
+
+  async function onAlarm(name: string): Promise<void> {
+    if (name === TIMER_ALARM) await manual.onStart(await ports.loadSettings());
+  }
+
+  async function onCommand(command: string): Promise<void> {
+    if (command === 'toggle-timer') await manual.toggleTimer(await ports.loadSettings());
   }
 
   return {
     handleMessage,
     refreshAttention: () => refreshAttention(),
-    onIdleStateChanged: (state: OsState) => refreshAttention(undefined, state),
+    onIdleStateChanged,
+    onAlarm,
+    onCommand,
     onSettingsChanged,
     onStart,
   };

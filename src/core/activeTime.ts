@@ -1,7 +1,7 @@
 import type { ActiveTimeParams } from './activeTimeParams.js';
 import type { ActivitySpan } from './activitySpan.js';
 import { splitAtLocalMidnight, type LocalDateKey } from './localDate.js';
-import { shiftRuns, unionRuns, type Runs } from './runs.js';
+import { shiftRuns, subtractRange, unionRuns, type Runs } from './runs.js';
 
 /** A stretch of counted active time within one local day. Derived, never stored raw. */
 export interface ActiveInterval {
@@ -21,7 +21,15 @@ export interface ActiveInterval {
  * - otherwise the first min(R, attended prefix) seconds of the gap count (reading);
  * - the same reading allowance follows the last input.
  */
-export function countedSeconds(span: ActivitySpan, params: ActiveTimeParams): Runs {
+export function countedSeconds(span: ActivitySpan, params: ActiveTimeParams, exclude: Runs = []): Runs {
+  const counted = countedBeforeExclusions(span, params);
+  if (exclude.length === 0) return counted;
+  let out = counted;
+  for (let i = 0; i < exclude.length; i += 2) out = subtractRange(out, exclude[i]!, exclude[i + 1]!);
+  return out;
+}
+
+function countedBeforeExclusions(span: ActivitySpan, params: ActiveTimeParams): Runs {
   const base = Math.floor(span.start / 1000);
   const input = shiftRuns(span.input, base);
   if (input.length === 0) return [];
@@ -47,17 +55,17 @@ export function countedSeconds(span: ActivitySpan, params: ActiveTimeParams): Ru
   return unionRuns(input, extra);
 }
 
-/** Counted active time of a span in ms. */
-export function activeMs(span: ActivitySpan, params: ActiveTimeParams): number {
+/** Counted active time of a span in ms (less any excluded seconds: time a manual entry claims). */
+export function activeMs(span: ActivitySpan, params: ActiveTimeParams, exclude: Runs = []): number {
   let total = 0;
-  const runs = countedSeconds(span, params);
+  const runs = countedSeconds(span, params, exclude);
   for (let i = 0; i < runs.length; i += 2) total += runs[i + 1]! - runs[i]!;
   return total * 1000;
 }
 
 /** The span's counted time as ActiveIntervals, split at local midnight. */
-export function activeIntervals(span: ActivitySpan, params: ActiveTimeParams, timeZone: string): ActiveInterval[] {
-  const runs = countedSeconds(span, params);
+export function activeIntervals(span: ActivitySpan, params: ActiveTimeParams, timeZone: string, exclude: Runs = []): ActiveInterval[] {
+  const runs = countedSeconds(span, params, exclude);
   const out: ActiveInterval[] = [];
   for (let i = 0; i < runs.length; i += 2) {
     for (const piece of splitAtLocalMidnight(runs[i]! * 1000, runs[i + 1]! * 1000, timeZone)) {

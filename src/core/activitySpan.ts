@@ -2,11 +2,16 @@ import type { LocalDateKey } from './localDate.js';
 import type { Runs } from './runs.js';
 import type { TaskCategory } from './taskCategory.js';
 
-/** Where a record came from. Manual entries and timers arrive in a later version. */
+/** Where a record came from: automatic tracking, an entry typed by the clinician, or a manual timer. */
 export type ActivitySource = 'auto' | 'manual' | 'timer';
 
+/** A record that no correction has replaced or deleted. */
+export function isLive(span: ActivitySpan): boolean {
+  return span.supersededBy === undefined;
+}
+
 /**
- * The stored unit of automatic tracking: one system and task category during
+ * The stored unit of tracking: one system and task category during
  * one stretch of attention to one tab. It holds evidence, not conclusions —
  * the seconds with input and the seconds the tab was seen attended — so active
  * time can be recomputed for any threshold. It never holds a URL, title,
@@ -25,6 +30,16 @@ export interface ActivitySpan {
   date: LocalDateKey;
   /** Seconds with input, as runs relative to `start / 1000`. */
   input: Runs;
+  /** Changed by hand (relabelled, split, times edited): derived from `originalId`, which is kept. */
+  edited?: boolean;
+  /** The record this one was derived from by a correction (the first original, never a chain). */
+  originalId?: string;
+  /** Set when a correction replaced or deleted this record: it no longer counts, but is kept. */
+  supersededBy?: string;
+  /** A timer stopped at its limit, or time from an idle review: worth a look. */
+  flaggedForReview?: boolean;
+  /** A private note on a manual entry: stays on this device, never exported. */
+  note?: string;
   /** True when this span began within 5 minutes of a span of another system or category (fragmentation). */
   switched?: boolean;
   /** Seconds the tab was seen attended (focused, visible; with or without input), relative to `start / 1000`. A superset of `input`. */

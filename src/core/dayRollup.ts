@@ -1,6 +1,7 @@
 import { activeIntervals, countedSeconds } from './activeTime.js';
 import { SENSITIVITY_THRESHOLDS_SEC, type ActiveTimeParams } from './activeTimeParams.js';
-import type { ActivitySpan } from './activitySpan.js';
+import { isLive, type ActivitySpan } from './activitySpan.js';
+import { unionRuns, type Runs } from './runs.js';
 import { localDateKey, localParts, type LocalDateKey } from './localDate.js';
 import type { TaskCategory } from './taskCategory.js';
 
@@ -37,6 +38,8 @@ export interface DayRollup {
   logins: Record<string, number[]>;
   /** Page loads (Navigation Timing, start → loadEventEnd), ms, per system. */
   pageLoads: Record<string, number[]>;
+  /** Active ms from manual entries, timers and hand-edited records: how much was corrected by hand. */
+  correctedMs: number;
 }
 
 /** A signed change to one day's rollup. */
@@ -47,13 +50,14 @@ export interface RollupDelta {
   slotsByThreshold: Record<string, Record<string, number>>;
   bouts: Record<string, number>;
   switches: number;
+  correctedMs: number;
   /** Samples to add (or, with a negative sign, remove). */
   logins: Array<{ systemId: string; ms: number; sign: 1 | -1 }>;
   pageLoads: Array<{ systemId: string; ms: number; sign: 1 | -1 }>;
 }
 
 function emptyDelta(date: LocalDateKey): RollupDelta {
-  return { date, cells: [], slots: {}, slotsByThreshold: {}, bouts: {}, switches: 0, logins: [], pageLoads: [] };
+  return { date, cells: [], slots: {}, slotsByThreshold: {}, bouts: {}, switches: 0, correctedMs: 0, logins: [], pageLoads: [] };
 }
 
 function add(map: Record<string, number>, key: string | number, v: number): void {
@@ -75,8 +79,11 @@ function addToSlots(target: (date: LocalDateKey) => Record<string, number>, star
   }
 }
 
-function spanContribution(span: ActivitySpan, params: ActiveTimeParams, timeZone: string, sign: 1 | -1): Map<LocalDateKey, RollupDelta> {
+function spanContribution(span: ActivitySpan, params: ActiveTimeParams, timeZone: string, sign: 1 | -1, exclude: Runs): Map<LocalDateKey, RollupDelta> {
   const byDate = new Map<LocalDateKey, RollupDelta>();
+  // A record replaced or deleted by a correction is kept but no longer counts.
+  if (!isLive(span)) return byDate;
+  const corrected = span.source !== 'auto' || span.edited === true;
   const get = (date: LocalDateKey) => {
     let d = byDate.get(date);
     if (!d) byDate.set(date, (d = emptyDelta(date)));
@@ -92,19 +99,20 @@ function spanContribution(span: ActivitySpan, params: ActiveTimeParams, timeZone
     }
     return c;
   };
-  for (const iv of activeIntervals(span, params, timeZone)) {
+  for (const iv of activeIntervals(span, params, timeZone, exclude)) {
     cell(iv.date).activeMs += sign * (iv.end - iv.start);
+    if (corrected) get(iv.date).correctedMs += sign * (iv.end - iv.start);
     addToSlots((date) => get(date).slots, iv.start, iv.end, timeZone, sign);
   }
   for (const t of SENSITIVITY_THRESHOLDS_SEC) {
     const p = { inactivityThresholdSec: t, readingAllowanceSec: 0 };
-    for (const iv of activeIntervals(span, p, timeZone)) {
+    for (const iv of activeIntervals(span, p, timeZone, exclude)) {
       cell(iv.date).byThresholdMs[t]! += sign * (iv.end - iv.start);
       addToSlots((date) => (get(date).slotsByThreshold[t] ??= {}), iv.start, iv.end, timeZone, sign);
     }
   }
   // Bouts are whole runs of counted time, booked on the day they start.
-  const runs = countedSeconds(span, params);
+  const runs = countedSeconds(span, params, exclude);
   for (let i = 0; i < runs.length; i += 2) add(get(localDateKey(runs[i]! * 1000, timeZone)).bouts, runs[i + 1]! - runs[i]!, sign);
   if (span.switched) get(span.date).switches += sign;
   return byDate;
@@ -123,6 +131,7 @@ function mergeDeltas(parts: Iterable<RollupDelta>): RollupDelta[] {
     for (const [t, slots] of Object.entries(d.slotsByThreshold)) for (const [k, v] of Object.entries(slots)) add((m.slotsByThreshold[t] ??= {}), k, v);
     for (const [k, v] of Object.entries(d.bouts)) add(m.bouts, k, v);
     m.switches += d.switches;
+    m.correctedMs += d.correctedMs;
     m.logins.push(...d.logins);
     m.pageLoads.push(...d.pageLoads);
   }
@@ -135,11 +144,24 @@ export function spanRollupDeltas(
   after: ActivitySpan | undefined,
   params: ActiveTimeParams,
   timeZone: string,
+  /** Seconds claimed by manual entries (they win over automatic time); applies to automatic spans. */
+  exclusions: { before?: Runs; after?: Runs } = {},
 ): RollupDelta[] {
+  const excl = (span: ActivitySpan, runs: Runs | undefined) => (span.source === 'auto' ? (runs ?? []) : []);
   return mergeDeltas([
-    ...(before ? spanContribution(before, params, timeZone, -1).values() : []),
-    ...(after ? spanContribution(after, params, timeZone, 1).values() : []),
+    ...(before ? spanContribution(before, params, timeZone, -1, excl(before, exclusions.before)).values() : []),
+    ...(after ? spanContribution(after, params, timeZone, 1, excl(after, exclusions.after)).values() : []),
   ]);
+}
+
+/**
+ * The seconds that live manual and timer entries claim, as runs: automatic
+ * time inside them is not counted, so nothing counts twice (docs/active-time.md).
+ */
+export function manualClaims(spans: Iterable<ActivitySpan>): Runs {
+  let out: Runs = [];
+  for (const s of spans) if (s.source !== 'auto' && isLive(s) && s.end > s.start) out = unionRuns(out, [Math.floor(s.start / 1000), Math.ceil(s.end / 1000)]);
+  return out;
 }
 
 /** A page event (a completed login, a page load) as stored: ids, times, a duration — nothing from the page. */
@@ -160,7 +182,7 @@ export function eventRollupDelta(event: PageEvent, sign: 1 | -1 = 1): RollupDelt
 }
 
 export function emptyRollup(date: LocalDateKey, params: ActiveTimeParams): DayRollup {
-  return { date, params: { ...params }, cells: {}, slots: {}, slotsByThreshold: {}, bouts: {}, switches: 0, logins: {}, pageLoads: {} };
+  return { date, params: { ...params }, cells: {}, slots: {}, slotsByThreshold: {}, bouts: {}, switches: 0, logins: {}, pageLoads: {}, correctedMs: 0 };
 }
 
 function applySamples(target: Record<string, number[]>, samples: RollupDelta['logins']): void {
@@ -196,6 +218,8 @@ export function applyRollupDeltas(rollup: DayRollup, deltas: readonly RollupDelt
     }
     for (const [k, v] of Object.entries(d.bouts)) add(next.bouts, k, v);
     next.switches += d.switches;
+    // Rollups written before corrections existed have no correctedMs yet.
+    next.correctedMs = (next.correctedMs ?? 0) + d.correctedMs;
     applySamples(next.logins, d.logins);
     applySamples(next.pageLoads, d.pageLoads);
   }
@@ -213,7 +237,9 @@ export function rollupsFromRecords(
   const apply = (deltas: RollupDelta[]) => {
     for (const d of deltas) out.set(d.date, applyRollupDeltas(out.get(d.date) ?? emptyRollup(d.date, params), [d]));
   };
-  for (const span of spans) apply(spanRollupDeltas(undefined, span, params, timeZone));
+  const all = [...spans];
+  const claims = manualClaims(all);
+  for (const span of all) apply(spanRollupDeltas(undefined, span, params, timeZone, { after: claims }));
   for (const event of events) apply([eventRollupDelta(event)]);
   return out;
 }

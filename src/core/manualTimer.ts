@@ -59,7 +59,7 @@ export interface StoppedTimer {
 
 /** Stop a timer at `now` (or at its limit if that came first). A clock that went backwards gives an empty entry. */
 export function stopTimer(timer: RunningTimer, now: number, timeZone: string): StoppedTimer {
-  const overLimit = now > timer.limitAt;
+  const overLimit = now >= timer.limitAt;
   const end = Math.max(timer.startedAt, overLimit ? timer.limitAt : now);
   return {
     category: timer.category,

@@ -73,6 +73,7 @@ function day(
     slotsByThreshold: {},
     bouts: extra.bouts ?? {},
     switches: extra.switches ?? 0,
+    correctedMs: 0,
     logins: extra.logins ?? {},
     pageLoads: extra.pageLoads ?? {},
   };

@@ -136,6 +136,14 @@ describe('settings', () => {
     if (!r.ok) expect(r.errors.join(' ')).toContain('must be after the start');
   });
 
+  it('keeps named desktop systems and refuses an id clash with a web system', () => {
+    const ok = parseSettings({ ...valid, desktopSystems: [{ id: 'emis-web', name: 'EMIS Web' }] });
+    expect(ok.ok && ok.settings.desktopSystems).toEqual([{ id: 'emis-web', name: 'EMIS Web' }]);
+    const clash = parseSettings({ ...valid, desktopSystems: [{ id: valid.systems[0]!.id, name: 'Clash' }] });
+    expect(clash.ok).toBe(false);
+    if (!clash.ok) expect(clash.errors.join(' ')).toContain('already used');
+  });
+
   it('reports every problem at once', () => {
     const r = parseSettings({ ...valid, inactivityThresholdSec: 0, readingAllowanceSec: -1, paused: 1 });
     expect(r.ok).toBe(false);

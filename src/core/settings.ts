@@ -27,9 +27,16 @@ export interface ClinicalSystem {
   signInPatterns: string[];
 }
 
+/** A system with no web pages (EMIS Web, SystmOne, a Citrix session): named for manual timers and entries only. */
+export interface DesktopSystem {
+  id: string;
+  name: string;
+}
+
 export interface Settings extends ActiveTimeParams {
   version: typeof SETTINGS_VERSION;
   systems: ClinicalSystem[];
+  desktopSystems: DesktopSystem[];
   /** The clinician's job plan, for the schedule-aware measures (docs/metrics.md). */
   schedule: Schedule;
   /** While true, nothing is tracked. */
@@ -39,6 +46,7 @@ export interface Settings extends ActiveTimeParams {
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
   systems: [],
+  desktopSystems: [],
   schedule: EMPTY_SCHEDULE,
   ...DEFAULT_ACTIVE_TIME,
   paused: false,
@@ -59,7 +67,7 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
   // v2 added the schedule (empty: no scheduled hours yet) and classification
   // rules. v1 path rules were first-match-wins, which equal priorities keep;
   // generic rules stay off so migrated systems classify exactly as before.
-  1: (old) => ({ ...old, version: 2, schedule: EMPTY_SCHEDULE, systems: Array.isArray(old.systems) ? old.systems.map(migrateSystemV1) : old.systems }),
+  1: (old) => ({ ...old, version: 2, desktopSystems: [], schedule: EMPTY_SCHEDULE, systems: Array.isArray(old.systems) ? old.systems.map(migrateSystemV1) : old.systems }),
 };
 
 function migrateSystemV1(system: unknown): unknown {
@@ -123,12 +131,29 @@ export function parseSettings(raw: unknown): SettingsResult {
       systems.push(result.system);
     });
   }
+  // Desktop systems share the id space with web systems: a record's systemId names one or the other.
+  const desktopSystems: DesktopSystem[] = [];
+  const desktopRaw = v.desktopSystems ?? [];
+  if (!Array.isArray(desktopRaw) || desktopRaw.length > MAX_SYSTEMS) errors.push(`"desktopSystems" must be a list of at most ${MAX_SYSTEMS}.`);
+  else {
+    const ids = new Set(systems.map((s) => s.id));
+    desktopRaw.forEach((d: unknown, i: number) => {
+      const r = (d ?? {}) as Record<string, unknown>;
+      const name = typeof r.name === 'string' ? r.name.trim() : '';
+      if (typeof r.id !== 'string' || !SYSTEM_ID.test(r.id)) errors.push(`Desktop system ${i + 1}: the id must be 1–40 lowercase letters, digits or dashes.`);
+      else if (ids.has(r.id)) errors.push(`Desktop system ${i + 1}: the id "${r.id}" is already used by another system.`);
+      if (name.length === 0 || name.length > 60) errors.push(`Desktop system ${i + 1}: give it a name of 1–60 characters.`);
+      if (typeof r.id === 'string') ids.add(r.id);
+      desktopSystems.push({ id: r.id as string, name });
+    });
+  }
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
     settings: {
       version: SETTINGS_VERSION,
       systems,
+      desktopSystems,
       schedule: (schedule as { ok: true; schedule: Schedule }).schedule,
       inactivityThresholdSec: v.inactivityThresholdSec as number,
       readingAllowanceSec: v.readingAllowanceSec as number,

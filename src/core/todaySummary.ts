@@ -3,6 +3,7 @@ import type { DayRollup } from './dayRollup.js';
 import type { LocalDateKey } from './localDate.js';
 import type { ClinicalSystem } from './settings.js';
 import type { TaskCategory } from './taskCategory.js';
+import type { IdleReview, TimerView } from './entries.js';
 
 /** What the popup shows. Built from one day rollup, so its cost never grows with history. */
 export interface TodaySummary {
@@ -15,6 +16,12 @@ export interface TodaySummary {
   paused: boolean;
   systemsConfigured: number;
   params: ActiveTimeParams;
+  /** Systems a manual timer can name: the configured web systems and named desktop systems. */
+  timerSystems: Array<{ id: string; name: string }>;
+  timer: TimerView | null;
+  /** The last timer's category and system, for the keyboard shortcut and a one-click restart. */
+  lastTimer: { category: TaskCategory; systemId?: string } | null;
+  idleReview: IdleReview | null;
 }
 
 export function buildTodaySummary(input: {
@@ -24,8 +31,17 @@ export function buildTodaySummary(input: {
   nowTracking: { systemId: string; category: TaskCategory } | null;
   paused: boolean;
   params: ActiveTimeParams;
+  /** Named desktop systems (no web pages), for manual timers and entries. */
+  desktopSystems?: ReadonlyArray<{ id: string; name: string }>;
+  timer?: { category: TaskCategory; systemId?: string; startedAt: number; limitAt: number } | null;
+  lastTimer?: { category: TaskCategory; systemId?: string } | null;
+  idleReview?: IdleReview | null;
+  now?: number;
+  /** Epoch ms of the start of `date`: a timer running since yesterday counts only today's part. */
+  todayStart?: number;
 }): TodaySummary {
-  const names = new Map(input.systems.map((s) => [s.id, s.name]));
+  const timerSystems = [...input.systems, ...(input.desktopSystems ?? [])].map((s) => ({ id: s.id, name: s.name }));
+  const names = new Map(timerSystems.map((s) => [s.id, s.name]));
   // A removed system's time still counts; it is shown by its id.
   const nameOf = (id: string) => names.get(id) ?? id;
   const bySystem = new Map<string, number>();
@@ -38,6 +54,14 @@ export function buildTodaySummary(input: {
       byCategory.set(category, (byCategory.get(category) ?? 0) + cell.activeMs);
     }
   }
+  // A running timer counts as it runs (automatic tracking is suspended meanwhile, so nothing counts twice).
+  const timer = input.timer ?? null;
+  if (timer && input.now !== undefined) {
+    const ms = Math.max(0, Math.min(input.now, timer.limitAt) - Math.max(timer.startedAt, input.todayStart ?? timer.startedAt));
+    totalMs += ms;
+    if (timer.systemId) bySystem.set(timer.systemId, (bySystem.get(timer.systemId) ?? 0) + ms);
+    byCategory.set(timer.category, (byCategory.get(timer.category) ?? 0) + ms);
+  }
   const byMsDesc = <T extends { ms: number }>(a: T, b: T) => b.ms - a.ms;
   return {
     date: input.date,
@@ -48,9 +72,12 @@ export function buildTodaySummary(input: {
     paused: input.paused,
     systemsConfigured: input.systems.length,
     params: input.params,
+    timerSystems,
+    timer: timer ? { ...timer, ...(timer.systemId && names.has(timer.systemId) ? { systemName: names.get(timer.systemId)! } : {}) } : null,
+    lastTimer: input.lastTimer ?? null,
+    idleReview: input.idleReview ?? null,
   };
 }
-
 /** "2 h 05 min", "14 min", "3 min 20 s", "40 s": durations for people; seconds only where they matter. */
 export function formatDuration(ms: number): string {
   const totalSec = Math.round(ms / 1000);

@@ -1,5 +1,5 @@
 import { MAX_THRESHOLD_SEC, MIN_THRESHOLD_SEC } from './activeTimeParams.js';
-import { spanKey, type ActivitySpan } from './activitySpan.js';
+import { isLive, spanKey, type ActivitySpan } from './activitySpan.js';
 import { attendedTab, currentPeriod, LEDGER_MEMORY_SEC, moveAttention, type AttentionInputs, type AttentionPeriod, type OsState } from './attention.js';
 import { localDateKey } from './localDate.js';
 import type { PageEvent } from './dayRollup.js';
@@ -106,14 +106,17 @@ export function applyReport(
     if (report.category === 'waiting_for_system') {
       // Waiting for a page wins over the page being left: the old page lingers until
       // the new one arrives, and those seconds must not count twice.
-      const previous = period.spanId && period.spanKey !== key ? spans.get(period.spanId) : undefined;
+      const found = period.spanId && period.spanKey !== key ? spans.get(period.spanId) : undefined;
+      const previous = found && isLive(found) ? found : undefined;
       const trimmed = previous && withoutSeconds(previous, att[0]!, att[att.length - 1]!, timeZone);
       if (previous && trimmed) {
         writes.push({ before: previous, after: trimmed });
         spans = new Map(spans).set(previous.id, trimmed);
       }
     }
-    const existing = period.spanKey === key && period.spanId ? spans.get(period.spanId) : undefined;
+    const candidate = period.spanKey === key && period.spanId ? spans.get(period.spanId) : undefined;
+    // A record the clinician corrected (relabelled, split, deleted) is never extended: new evidence starts afresh.
+    const existing = candidate && isLive(candidate) ? candidate : undefined;
     let after: ActivitySpan;
     if (existing && att[0]! - existing.end / 1000 <= MAX_THRESHOLD_SEC) {
       after = extendSpan(existing, inp, att, timeZone);

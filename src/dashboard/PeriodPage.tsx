@@ -8,6 +8,7 @@ import { t } from '../ui/i18n.js';
 import { ActiveTimeSection } from './ActiveTimeSection.js';
 import { AfterHoursSection } from './AfterHoursSection.js';
 import type { DashboardApi } from './dashboardApi.js';
+import { DayTimeline } from './DayTimeline.js';
 import { EmptyPeriod } from './EmptyPeriod.js';
 import { periodTitle } from './format.js';
 import { LoginSection } from './LoginSection.js';
@@ -114,9 +115,9 @@ export function PeriodPage({
   const failed = failedKey === key;
   const settings = current?.settings;
   const hasSchedule = (settings?.schedule.sessions.length ?? 0) > 0;
-  const names = new Map(settings?.systems.map((s) => [s.id, s.name]));
-  // A removed system's time still counts; it is shown by its id.
-  const nameOf = (id: string) => names.get(id) ?? id;
+  const names = new Map([...(settings?.systems ?? []), ...(settings?.desktopSystems ?? [])].map((s) => [s.id, s.name]));
+  // A removed system's time still counts; it is shown by its id. Time filed under no system has the id ''.
+  const nameOf = (id: string) => (id === '' ? t('day_noSystem') : (names.get(id) ?? id));
 
   return (
     <main class="page page-wide" id="main">
@@ -158,6 +159,14 @@ export function PeriodPage({
               <PeriodSummary metrics={metrics} hasSchedule={hasSchedule} />
               <ActiveTimeSection metrics={metrics} period={period} />
               <SystemSection metrics={metrics} nameOf={nameOf} />
+            </>
+          )}
+          {/* Shown on an empty day too: that is when time done elsewhere most needs adding. */}
+          {kind === 'day' && (
+            <DayTimeline api={api} date={period.from} settings={current.settings} refreshKey={reloads} onChanged={() => setReloads((n) => n + 1)} />
+          )}
+          {!isEmpty(metrics) && (
+            <>
               <AfterHoursSection metrics={metrics} period={period} hasSchedule={hasSchedule} />
               <SinskySection metrics={metrics} hasSchedule={hasSchedule} onAddSchedule={() => onOpenSettings('schedule')} />
               <SensitivitySection metrics={metrics} hasSchedule={hasSchedule} />

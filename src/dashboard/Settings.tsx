@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { parseSchedule, type Schedule } from '../core/schedule.js';
-import { DEFAULT_SETTINGS, parseSettings, systemOrigins, type Settings as SettingsValue } from '../core/settings.js';
+import { DEFAULT_SETTINGS, parseSettings, systemIdFromName, systemOrigins, type DesktopSystem, type Settings as SettingsValue } from '../core/settings.js';
 import { t } from '../ui/i18n.js';
+import { DesktopSystemsSection } from './DesktopSystemsSection.js';
 import { ErrorSummary } from './ErrorSummary.js';
 import { LoadWarning } from './LoadWarning.js';
 import { PauseToggle } from './PauseToggle.js';
@@ -111,7 +112,8 @@ export function Settings({ api, focusSchedule = false }: { api: SettingsApi; foc
 
   function submitSystem(draft: SystemDraft) {
     if (busy.current) return;
-    const otherIds = new Set(current.systems.filter((s) => s.id !== draft.id).map((s) => s.id));
+    // Desktop systems share the id space, so a new web system never takes one of their ids.
+    const otherIds = new Set([...current.systems.filter((s) => s.id !== draft.id), ...current.desktopSystems].map((s) => s.id));
     const candidate = systemFromDraft(draft, otherIds);
     const parsed = parseSettings(withSystem(current, candidate));
     if (!parsed.ok) return showErrors(parsed.errors);
@@ -139,6 +141,49 @@ export function Settings({ api, focusSchedule = false }: { api: SettingsApi; foc
       if (editing?.id === id) setEditing(null);
       setNotice(t('settings_systemRemoved', system.name));
       focusNext.current = 'systems-heading';
+    });
+  }
+
+  function refused(messages: string[]): Promise<boolean> {
+    showErrors(messages);
+    return Promise.resolve(false);
+  }
+
+  /** Resolves true once saved, so the section can clear its name box. */
+  function addDesktopSystem(typed: string): Promise<boolean> {
+    if (busy.current) return Promise.resolve(false);
+    const name = typed.trim();
+    if (name === '') return refused([t('settings_desktopNameMissing')]);
+    // Two systems of one name could not be told apart in the timeline or the popup.
+    const all = [...current.systems, ...current.desktopSystems];
+    if (all.some((s) => s.name.toLowerCase() === name.toLowerCase())) return refused([t('settings_desktopNameTaken', name)]);
+    // Web and desktop systems share one id space: a record's systemId names one or the other.
+    const id = systemIdFromName(name, new Set(all.map((s) => s.id)));
+    const parsed = parseSettings({ ...current, desktopSystems: [...current.desktopSystems, { id, name }] });
+    if (!parsed.ok) return refused(parsed.errors);
+    return exclusiveResult(async () => {
+      if (!(await commit(parsed.settings))) return false;
+      setNotice(t('settings_desktopAdded', name));
+      return true;
+    });
+  }
+
+  function removeDesktopSystem(system: DesktopSystem): Promise<boolean> {
+    if (busy.current) return Promise.resolve(false);
+    const parsed = parseSettings({ ...current, desktopSystems: current.desktopSystems.filter((s) => s.id !== system.id) });
+    if (!parsed.ok) return refused(parsed.errors);
+    return exclusiveResult(async () => {
+      if (!(await commit(parsed.settings))) return false;
+      setNotice(t('settings_desktopRemoved', system.name));
+      return true;
+    });
+  }
+
+  /** As `exclusive`, for a change whose caller needs to know if it was saved. */
+  function exclusiveResult(run: () => Promise<boolean>): Promise<boolean> {
+    busy.current = true;
+    return run().finally(() => {
+      busy.current = false;
     });
   }
 
@@ -214,6 +259,8 @@ export function Settings({ api, focusSchedule = false }: { api: SettingsApi; foc
           </button>
         )}
       </section>
+
+      <DesktopSystemsSection systems={current.desktopSystems} onAdd={addDesktopSystem} onRemove={removeDesktopSystem} />
 
       <TimingForm
         values={{ inactivityThresholdSec: current.inactivityThresholdSec, readingAllowanceSec: current.readingAllowanceSec }}

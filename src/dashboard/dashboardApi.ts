@@ -1,6 +1,7 @@
 import type { DayRollup } from '../core/dayRollup.js';
 import type { LocalDateKey } from '../core/localDate.js';
 import type { SettingsApi } from './settingsApi.js';
+import type { ChangeResult, DayEntries, EntryChange } from '../core/entries.js';
 
 /**
  * Everything the dashboard needs from the browser: the settings page's api,
@@ -12,4 +13,8 @@ export interface DashboardApi extends SettingsApi {
   readRollups(from: LocalDateKey, to: LocalDateKey): Promise<DayRollup[]>;
   /** The clinician's local date now. */
   today(): LocalDateKey;
+  /** Every record of one day, for the timeline (through the worker, the only writer). */
+  getDayEntries(date: LocalDateKey): Promise<DayEntries>;
+  changeEntry(change: EntryChange): Promise<ChangeResult>;
+  undoLastChange(): Promise<ChangeResult>;
 }

@@ -1,11 +1,16 @@
 import browser from 'webextension-polyfill';
 import { localDateKey } from '../core/localDate.js';
 import { SETTINGS_KEY } from '../core/settings.js';
+import { sendMessage } from '../messaging.js';
 import { openTimebackDb } from '../store/db.js';
 import { readRollupRange } from '../store/rollupQueries.js';
 import type { DashboardApi } from './dashboardApi.js';
 
-/** The dashboard's api in the extension: settings in storage.local, rollups from IndexedDB. */
+/**
+ * The dashboard's api in the extension: settings in storage.local, rollups
+ * read from IndexedDB, and every change to the records through the worker,
+ * the only writer.
+ */
 export function realDashboardApi(): DashboardApi {
   return {
     load: async () => (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY],
@@ -39,5 +44,8 @@ export function realDashboardApi(): DashboardApi {
       }
     },
     today: () => localDateKey(Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone),
+    getDayEntries: (date) => sendMessage('getDayEntries', { date }),
+    changeEntry: (change) => sendMessage('changeEntry', change),
+    undoLastChange: () => sendMessage('undoLastChange', {}),
   };
 }

@@ -2,10 +2,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDuration, type TodaySummary } from '../core/todaySummary.js';
 import { categoryLabel } from '../ui/categoryLabel.js';
 import { t } from '../ui/i18n.js';
+import type { IdleReviewAction } from '../core/entries.js';
+import type { TaskCategory } from '../core/taskCategory.js';
 import type { PopupApi } from './api.js';
 import { Breakdown } from './Breakdown.js';
 import { EmptyState } from './EmptyState.js';
+import { IdleReviewPanel } from './IdleReviewPanel.js';
 import { NowTracking } from './NowTracking.js';
+import { TimerPanel } from './TimerPanel.js';
 
 /** How often the open popup asks the worker for fresh numbers. */
 export const REFRESH_MS = 5_000;
@@ -13,25 +17,41 @@ export const REFRESH_MS = 5_000;
 export function Popup({ api }: { api: PopupApi }) {
   const [summary, setSummary] = useState<TodaySummary | null>(null);
   const [failed, setFailed] = useState(false);
+  const [actionFailed, setActionFailed] = useState(false);
   // Responses can arrive out of order (a refresh started before a pause);
   // only the newest request may set what is shown.
   const requested = useRef(0);
   const shown = useRef(0);
   const busy = useRef(false);
+  const heading = useRef<HTMLHeadingElement>(null);
 
-  function track(request: () => Promise<TodaySummary>): Promise<void> {
+  /** Resolves true when the request succeeded (whether or not a newer answer was already shown). */
+  function track(request: () => Promise<TodaySummary>, onError?: () => void): Promise<boolean> {
     const n = ++requested.current;
     return request().then(
       (s) => {
-        if (n < shown.current) return;
+        if (n < shown.current) return true;
         shown.current = n;
         setSummary(s);
         setFailed(false);
+        return true;
       },
       () => {
-        if (n >= shown.current) setFailed(true);
+        if (onError) onError();
+        else if (n >= shown.current) setFailed(true);
+        return false;
       },
     );
+  }
+
+  /** Something the clinician asked for. One at a time, so a double click does not start two timers. */
+  function run(request: () => Promise<TodaySummary>): Promise<boolean> {
+    if (busy.current) return Promise.resolve(false);
+    busy.current = true;
+    setActionFailed(false);
+    return track(request, () => setActionFailed(true)).finally(() => {
+      busy.current = false;
+    });
   }
 
   useEffect(() => {
@@ -48,10 +68,18 @@ export function Popup({ api }: { api: PopupApi }) {
   }, [api]);
 
   function togglePause() {
-    if (!summary || busy.current) return;
-    busy.current = true;
-    void track(() => api.setPaused(!summary.paused)).finally(() => {
-      busy.current = false;
+    if (!summary) return;
+    const paused = !summary.paused;
+    void run(() => api.setPaused(paused));
+  }
+
+  const startTimer = (category: TaskCategory, systemId?: string) => run(() => api.startTimer(category, systemId));
+  const stopTimer = () => run(() => api.stopTimer());
+
+  function resolveIdleReview(action: IdleReviewAction) {
+    void run(() => api.resolveIdleReview(action)).then((ok) => {
+      // The question disappears with the button that answered it; focus goes back to the top.
+      if (ok) heading.current?.focus();
     });
   }
 
@@ -71,20 +99,40 @@ export function Popup({ api }: { api: PopupApi }) {
     );
   }
 
+  // Shown first, before the heading, like an error summary: it needs an answer.
+  const review = summary.idleReview && (
+    <IdleReviewPanel review={summary.idleReview} systems={summary.timerSystems} onResolve={resolveIdleReview} />
+  );
+  const actionError = actionFailed && (
+    <p class="error-message" role="alert">
+      {t('popup_actionFailed')}
+    </p>
+  );
+  // Manual timers need no web system, so they are offered even before one is added.
+  const timerPanel = <TimerPanel summary={summary} onStart={startTimer} onStop={stopTimer} />;
+
   if (summary.systemsConfigured === 0) {
     return (
       <main class="popup">
-        <EmptyState>{settingsButton}</EmptyState>
+        {review}
+        <EmptyState headingRef={heading}>{settingsButton}</EmptyState>
+        {actionError}
+        {timerPanel}
       </main>
     );
   }
 
   return (
     <main class="popup">
-      <h1 class="popup-heading">{t('popup_heading')}</h1>
+      {review}
+      <h1 class="popup-heading" ref={heading} tabIndex={-1}>
+        {t('popup_heading')}
+      </h1>
       <p class="total">{formatDuration(summary.totalMs)}</p>
       <NowTracking summary={summary} />
       {failed && <p class="warning-text">{t('popup_refreshFailed')}</p>}
+      {actionError}
+      {timerPanel}
       {summary.totalMs === 0 ? (
         <p class="hint">{t('popup_noTimeYet')}</p>
       ) : (

@@ -1,4 +1,6 @@
 import type { TodaySummary } from '../core/todaySummary.js';
+import type { IdleReviewAction } from '../core/entries.js';
+import type { TaskCategory } from '../core/taskCategory.js';
 
 /**
  * Everything the popup needs from the outside world. The real one talks to the
@@ -7,5 +9,8 @@ import type { TodaySummary } from '../core/todaySummary.js';
 export interface PopupApi {
   getToday(): Promise<TodaySummary>;
   setPaused(paused: boolean): Promise<TodaySummary>;
+  startTimer(category: TaskCategory, systemId?: string): Promise<TodaySummary>;
+  stopTimer(): Promise<TodaySummary>;
+  resolveIdleReview(action: IdleReviewAction): Promise<TodaySummary>;
   openDashboard(): void;
 }

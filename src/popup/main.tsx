@@ -8,6 +8,10 @@ import { Popup } from './Popup.js';
 const api: PopupApi = {
   getToday: () => sendMessage('getToday', {}),
   setPaused: (paused) => sendMessage('setPaused', { paused }),
+  // The system is left out, not sent as undefined, when the clinician chose none.
+  startTimer: (category, systemId) => sendMessage('startTimer', systemId ? { category, systemId } : { category }),
+  stopTimer: () => sendMessage('stopTimer', {}),
+  resolveIdleReview: (action) => sendMessage('resolveIdleReview', action),
   openDashboard: () => {
     void browser.runtime.openOptionsPage().then(() => window.close());
   },

@@ -3,6 +3,10 @@ import type { ActiveTimeParams } from '../core/activeTimeParams.js';
 import type { ActivitySpan } from '../core/activitySpan.js';
 import type { DayRollup, PageEvent } from '../core/dayRollup.js';
 import type { TrackerState } from '../core/tracker.js';
+import type { RunningTimer } from '../core/manualTimer.js';
+import type { ChangeJournal } from '../core/corrections.js';
+import type { IdleReview } from '../core/entries.js';
+import type { TaskCategory } from '../core/taskCategory.js';
 
 export const DB_NAME = 'timeback';
 export const DB_VERSION = 2;
@@ -16,7 +20,14 @@ export interface TimebackSchema extends DBSchema {
   spans: { key: string; value: ActivitySpan; indexes: { date: string; start: number } };
   rollups: { key: string; value: DayRollup };
   events: { key: string; value: PageEvent; indexes: { date: string } };
-  meta: { key: 'tracker'; value: TrackerState } | { key: 'rollupParams'; value: ActiveTimeParams };
+  meta:
+    | { key: 'tracker'; value: TrackerState }
+    | { key: 'rollupParams'; value: ActiveTimeParams }
+    | { key: 'timer'; value: RunningTimer }
+    | { key: 'lastTimer'; value: { category: TaskCategory; systemId?: string } }
+    | { key: 'lastChange'; value: ChangeJournal }
+    | { key: 'idleReview'; value: IdleReview }
+    | { key: 'away'; value: { since: number; during: 'timer' | 'tab'; category: TaskCategory; systemId?: string } };
 }
 
 export type TimebackDb = IDBPDatabase<TimebackSchema>;

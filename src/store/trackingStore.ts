@@ -1,10 +1,12 @@
 import type { ActiveTimeParams } from '../core/activeTimeParams.js';
 import type { ActivitySpan } from '../core/activitySpan.js';
 import type { AttentionInputs } from '../core/attention.js';
-import { applyRollupDeltas, emptyRollup, eventRollupDelta, rollupsFromRecords, spanRollupDeltas, type DayRollup } from '../core/dayRollup.js';
+import { applyRollupDeltas, emptyRollup, eventRollupDelta, manualClaims, rollupsFromRecords, spanRollupDeltas, type DayRollup } from '../core/dayRollup.js';
+import { MAX_THRESHOLD_SEC } from '../core/activeTimeParams.js';
+import type { Runs } from '../core/runs.js';
 import type { LocalDateKey } from '../core/localDate.js';
 import { applyAttention, applyReport, INITIAL_TRACKER_STATE, spanIdsForTab, type ActivityReport, type SpanWrite, type TrackerState } from '../core/tracker.js';
-import type { IDBPTransaction } from 'idb';
+import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { TimebackDb, TimebackSchema } from './db.js';
 
 /** Everything a write needs besides the data: the clock, the zone and the headline definition. */
@@ -36,8 +38,9 @@ export async function recordReport(db: TimebackDb, tabId: number, report: Activi
     if (span) spans.set(id, span);
   }
   const result = applyReport(state, tabId, report, Math.floor(ctx.nowMs / 1000), spans, ctx.newId, ctx.timeZone);
+  const claims = await manualClaimsAround(tx.objectStore('spans'), result.writes.map((w) => w.after));
   const deltas = [
-    ...result.writes.flatMap((w) => spanRollupDeltas(w.before, w.after, ctx.params, ctx.timeZone)),
+    ...result.writes.flatMap((w) => spanRollupDeltas(w.before, w.after, ctx.params, ctx.timeZone, { before: claims, after: claims })),
     ...result.events.map((e) => eventRollupDelta(e)),
   ];
   const dates = [...new Set(deltas.map((d) => d.date))];
@@ -50,6 +53,20 @@ export async function recordReport(db: TimebackDb, tabId: number, report: Activi
   await tx.objectStore('meta').put(result.state, 'tracker');
   await tx.done;
   return result.writes;
+}
+
+/** How far back a record may start and still reach into a given time (spans are split by attention, rarely longer). */
+export const MAX_RECORD_MS = 24 * 3600_000;
+
+type SpanStore = IDBPObjectStore<TimebackSchema, ArrayLike<StoreNames<TimebackSchema>>, 'spans', 'readwrite'>;
+
+/** The seconds claimed by live manual or timer entries overlapping the given records (one indexed range read). */
+export async function manualClaimsAround(store: SpanStore, records: readonly ActivitySpan[]): Promise<Runs> {
+  if (records.length === 0) return [];
+  const from = Math.min(...records.map((r) => r.start));
+  const to = Math.max(...records.map((r) => r.end)) + MAX_THRESHOLD_SEC * 1000;
+  const near = await store.index('start').getAll(IDBKeyRange.bound(from - MAX_RECORD_MS, to));
+  return manualClaims(near.filter((s) => s.end > from));
 }
 
 /** Record a change of attention (focus, tab, idle/lock, pause). */
@@ -79,7 +96,7 @@ export async function readSpan(db: TimebackDb, id: string): Promise<ActivitySpan
  * changes τ or R, they are rebuilt from the spans inside the same transaction
  * as the write that noticed, so no rollup ever mixes two definitions.
  */
-async function ensureRollupParams(tx: RollupTx, ctx: WriteContext): Promise<void> {
+export async function ensureRollupParams(tx: RollupTx, ctx: WriteContext): Promise<void> {
   const meta = tx.objectStore('meta');
   const current = (await meta.get('rollupParams')) as ActiveTimeParams | undefined;
   if (sameParams(current, ctx.params)) return;

@@ -26,6 +26,8 @@ export function fakePorts(startMs = Date.parse('2026-05-12T08:00:00Z')) {
     idle: 'active' as OsState,
     granted: new Set<string>(['http://127.0.0.1/*']),
     registered: [] as ContentScriptRegistration[],
+    badge: { text: '', title: '' },
+    alarms: new Map<string, number>(),
     injected: [] as string[][],
     /** Open tabs: their URL, and how their content script answers (none: nothing listening). */
     tabs: new Map<number, { url: string; answer?: (message: ContentEnvelope) => unknown }>(),
@@ -67,6 +69,15 @@ export function fakePorts(startMs = Date.parse('2026-05-12T08:00:00Z')) {
       const answer = world.tabs.get(tabId)?.answer;
       if (!answer) throw new Error('Could not establish connection. Receiving end does not exist.');
       return answer(message);
+    },
+    async setBadge(text, title) {
+      world.badge = { text, title };
+    },
+    async createAlarm(name, when) {
+      world.alarms.set(name, when);
+    },
+    async clearAlarm(name) {
+      world.alarms.delete(name);
     },
     extensionId: EXTENSION_ID,
     extensionPageOrigin: EXTENSION_ORIGIN,

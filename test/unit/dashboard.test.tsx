@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BENCHMARKS } from '../../src/core/benchmarks.js';
 import { emptyRollup, type DayRollup } from '../../src/core/dayRollup.js';
+import type { ChangeResult, DayEntries, EntryChange } from '../../src/core/entries.js';
 import type { Schedule } from '../../src/core/schedule.js';
 import { DEFAULT_SETTINGS, parseSettings, type Settings as SettingsValue } from '../../src/core/settings.js';
 import type { TaskCategory } from '../../src/core/taskCategory.js';
@@ -70,6 +71,10 @@ function fakeApi(initial: unknown = stored(), rollups: DayRollup[] = ROLLUPS) {
     removeOrigins: vi.fn(async (_origins: string[]) => {}),
     readRollups: vi.fn(async (from: string, to: string) => rollups.filter((r) => r.date >= from && r.date <= to)),
     today: () => '2025-03-14',
+    // The day timeline's records (test/unit/dayTimeline.test.tsx covers them): none here.
+    getDayEntries: vi.fn(async (date: string): Promise<DayEntries> => ({ date, entries: [], totalMs: 0, correctedMs: 0, undo: null })),
+    changeEntry: vi.fn(async (_change: EntryChange): Promise<ChangeResult> => ({ ok: true })),
+    undoLastChange: vi.fn(async (): Promise<ChangeResult> => ({ ok: true })),
   } satisfies DashboardApi & Record<string, unknown>;
 }
 

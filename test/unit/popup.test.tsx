@@ -6,41 +6,7 @@ import type { TodaySummary } from '../../src/core/todaySummary.js';
 import type { PopupApi } from '../../src/popup/api.js';
 import { Popup, REFRESH_MS } from '../../src/popup/Popup.js';
 import { installEnGbMessages } from '../../src/ui/enGbMessages.js';
-
-function summary(overrides: Partial<TodaySummary> = {}): TodaySummary {
-  return {
-    date: '2025-03-14' as TodaySummary['date'],
-    totalMs: (2 * 3600 + 5 * 60) * 1000,
-    bySystem: [
-      { systemId: 'emis-web', name: 'EMIS Web', ms: (1 * 3600 + 35 * 60) * 1000 },
-      { systemId: 'ers', name: 'e-RS', ms: 30 * 60 * 1000 },
-    ],
-    byCategory: [
-      { category: 'documentation', ms: 65 * 60 * 1000 },
-      { category: 'referrals', ms: 40 * 60 * 1000 },
-      { category: 'results_review', ms: 20 * 60 * 1000 },
-    ],
-    nowTracking: { systemId: 'emis-web', name: 'EMIS Web', category: 'documentation' },
-    paused: false,
-    systemsConfigured: 2,
-    params: { inactivityThresholdSec: 60, readingAllowanceSec: 60 },
-    ...overrides,
-  };
-}
-
-/** A PopupApi whose worker state is `api.state.current`. */
-function fakeApi(initial: TodaySummary) {
-  const state = { current: initial };
-  return {
-    state,
-    getToday: vi.fn(async (): Promise<TodaySummary> => state.current),
-    setPaused: vi.fn(async (paused: boolean): Promise<TodaySummary> => {
-      state.current = { ...state.current, paused, nowTracking: paused ? null : state.current.nowTracking };
-      return state.current;
-    }),
-    openDashboard: vi.fn(),
-  } satisfies PopupApi & Record<string, unknown>;
-}
+import { fakeApi, summary } from './popupFakes.js';
 
 let container: HTMLElement;
 

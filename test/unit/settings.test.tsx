@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS, type ClinicalSystem, type Settings as SettingsValue } from '../../src/core/settings.js';
+import { DEFAULT_SETTINGS, type ClinicalSystem, type DesktopSystem, type Settings as SettingsValue } from '../../src/core/settings.js';
 import { Settings } from '../../src/dashboard/Settings.js';
 import type { SettingsApi } from '../../src/dashboard/settingsApi.js';
 import { installEnGbMessages } from '../../src/ui/enGbMessages.js';
@@ -348,5 +348,82 @@ describe('Settings page: active time and pause', () => {
     await type('Inactivity threshold (seconds)', '45');
     await press('Save active time settings');
     expect(api.save).toHaveBeenCalledWith({ ...stored([ERS]), paused: true, inactivityThresholdSec: 45 });
+  });
+});
+
+describe('Settings page: desktop systems', () => {
+  const EMIS: DesktopSystem = { id: 'emis-web', name: 'EMIS Web' };
+
+  it('adds a named desktop system without asking for any permission', async () => {
+    const api = fakeApi(stored([ERS]));
+    await show(api);
+    expect(text()).toContain('No desktop systems yet.');
+    await type('Name of a desktop system', '  EMIS Web ');
+    await press('Add desktop system');
+    expect(api.save).toHaveBeenCalledWith({ ...stored([ERS]), desktopSystems: [EMIS] });
+    expect(api.requestOrigins).not.toHaveBeenCalled();
+    expect(text()).toContain('EMIS Web added.');
+    expect([...container.querySelectorAll('.desktop-name')].map((el) => el.textContent)).toEqual(['EMIS Web']);
+    // Cleared for the next one.
+    expect(field('Name of a desktop system').value).toBe('');
+  });
+
+  it('gives it an id no web or desktop system uses', async () => {
+    const web: ClinicalSystem = { ...PAS, id: 'systmone', name: 'SystmOne online' };
+    const api = fakeApi(stored([web], { desktopSystems: [{ id: 'systmone-2', name: 'SystmOne (old)' }] }));
+    await show(api);
+    await type('Name of a desktop system', 'SystmOne');
+    await press('Add desktop system');
+    expect(api.save.mock.calls[0]![0].desktopSystems).toEqual([
+      { id: 'systmone-2', name: 'SystmOne (old)' },
+      { id: 'systmone-3', name: 'SystmOne' },
+    ]);
+  });
+
+  it('refuses a blank name or one already used, and saves nothing', async () => {
+    const api = fakeApi(stored([ERS], { desktopSystems: [EMIS] }));
+    await show(api);
+    await press('Add desktop system');
+    expect(alertBox()?.textContent).toContain('Give the desktop system a name, for example EMIS Web.');
+    await type('Name of a desktop system', 'E-RS');
+    await press('Add desktop system');
+    expect(alertBox()?.textContent).toContain('You already have a system called E-RS.');
+    await type('Name of a desktop system', 'emis web');
+    await press('Add desktop system');
+    expect(alertBox()?.textContent).toContain('You already have a system called emis web.');
+    expect(document.activeElement).toBe(alertBox());
+    expect(api.save).not.toHaveBeenCalled();
+    expect(field('Name of a desktop system').value).toBe('emis web');
+  });
+
+  it('refuses a name over 60 characters, as parseSettings does', async () => {
+    const api = fakeApi(stored());
+    await show(api);
+    await type('Name of a desktop system', 'x'.repeat(61));
+    await press('Add desktop system');
+    expect(alertBox()?.textContent).toContain('give it a name of 1–60 characters');
+    expect(api.save).not.toHaveBeenCalled();
+  });
+
+  it('removes one, keeps the rest of the settings, and lands on the section heading', async () => {
+    const other: DesktopSystem = { id: 'citrix', name: 'Citrix desktop' };
+    const api = fakeApi(stored([ERS], { desktopSystems: [EMIS, other] }));
+    await show(api);
+    await press('Remove desktop system EMIS Web');
+    expect(api.save).toHaveBeenCalledWith({ ...stored([ERS]), desktopSystems: [other] });
+    expect(api.removeOrigins).not.toHaveBeenCalled();
+    expect(text()).toContain('EMIS Web removed. Time already filed under it is kept.');
+    expect([...container.querySelectorAll('.desktop-name')].map((el) => el.textContent)).toEqual(['Citrix desktop']);
+    expect(document.activeElement?.id).toBe('desktop-heading');
+  });
+
+  it('gives a new web system an id no desktop system uses', async () => {
+    const api = fakeApi(stored([], { desktopSystems: [EMIS] }));
+    await show(api);
+    await press('Add a clinical system');
+    await type('Name', 'EMIS Web');
+    await type('Web addresses (match patterns)', 'https://emis.example.nhs.uk/*');
+    await press('Add system');
+    expect(api.save.mock.calls[0]![0].systems[0]!.id).toBe('emis-web-2');
   });
 });

@@ -59,7 +59,7 @@ describe('IndexedDB upgrades', () => {
   it('reads only the requested range of rollups', async () => {
     const db = await openTimebackDb('range-db');
     for (const date of ['2026-05-10', '2026-05-11', '2026-05-12', '2026-05-13'])
-      await db.put('rollups', { date, params: DEFAULT_ACTIVE_TIME, cells: {}, slots: {}, slotsByThreshold: {}, bouts: {}, switches: 0, logins: {}, pageLoads: {} });
+      await db.put('rollups', { date, params: DEFAULT_ACTIVE_TIME, cells: {}, slots: {}, slotsByThreshold: {}, bouts: {}, switches: 0, logins: {}, pageLoads: {}, correctedMs: 0 });
     expect((await readRollupRange(db, '2026-05-11', '2026-05-12')).map((r) => r.date)).toEqual(['2026-05-11', '2026-05-12']);
     expect(await readRollupRange(db, '2026-05-13', '2026-05-11')).toEqual([]);
     db.close();

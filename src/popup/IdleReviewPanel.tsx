@@ -1,0 +1,112 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { IdleReview, IdleReviewAction } from '../core/entries.js';
+import { formatDuration, type TodaySummary } from '../core/todaySummary.js';
+import type { TaskCategory } from '../core/taskCategory.js';
+import { t } from '../ui/i18n.js';
+import { CategorySelect } from './CategorySelect.js';
+import { NO_SYSTEM, SystemSelect } from './SystemSelect.js';
+import { clockTime } from './timeText.js';
+
+/**
+ * Asks what an idle stretch was, after the clinician was away while a timer
+ * ran or a clinical tab was open. Nothing is counted or dropped silently:
+ * they keep it, discard it, or say which task it was.
+ */
+export function IdleReviewPanel({
+  review,
+  systems,
+  onResolve,
+}: {
+  review: IdleReview;
+  systems: TodaySummary['timerSystems'];
+  onResolve: (action: IdleReviewAction) => void;
+}) {
+  const region = useRef<HTMLElement>(null);
+  const categorySelect = useRef<HTMLSelectElement>(null);
+  const known = (id: string | undefined) => (id && systems.some((s) => s.id === id) ? id : NO_SYSTEM);
+  const [assigning, setAssigning] = useState(false);
+  const [category, setCategory] = useState<TaskCategory>(review.category);
+  const [systemId, setSystemId] = useState(() => known(review.systemId));
+
+  // A new question takes focus, so keyboard and screen reader users meet it first.
+  useEffect(() => {
+    region.current?.focus();
+    setAssigning(false);
+    setCategory(review.category);
+    setSystemId(known(review.systemId));
+  }, [review.from, review.to]);
+
+  useEffect(() => {
+    if (assigning) categorySelect.current?.focus();
+  }, [assigning]);
+
+  const systemName = review.systemId ? (systems.find((s) => s.id === review.systemId)?.name ?? review.systemId) : t('popup_idleSomeSystem');
+  const away = [formatDuration(review.to - review.from), clockTime(review.from), clockTime(review.to)] as const;
+
+  function assign(e: Event) {
+    // The page's CSP forbids form submission; the form is for grouping and Enter.
+    e.preventDefault();
+    onResolve({ action: 'assign', category, ...(systemId !== NO_SYSTEM ? { systemId } : {}) });
+  }
+
+  return (
+    <section class="idle-review" aria-labelledby="idle-heading" tabIndex={-1} ref={region}>
+      <h2 id="idle-heading">{t('popup_idleHeading')}</h2>
+      <p>
+        {review.during === 'timer'
+          ? t('popup_idleAwayTimer', ...away)
+          : t('popup_idleAwayTab', ...away, systemName)}{' '}
+        {t('popup_idleQuestion')}
+      </p>
+      <div class="idle-option">
+        <button type="button" class="button" aria-describedby="idle-keep-hint" onClick={() => onResolve({ action: 'keep' })}>
+          {t('popup_idleKeep')}
+        </button>
+        <p id="idle-keep-hint" class="hint">
+          {review.during === 'timer' ? t('popup_idleKeepTimerHint') : t('popup_idleKeepTabHint', systemName)}
+        </p>
+      </div>
+      <div class="idle-option">
+        <button
+          type="button"
+          class="button button-secondary"
+          aria-describedby="idle-discard-hint"
+          onClick={() => onResolve({ action: 'discard' })}
+        >
+          {t('popup_idleDiscard')}
+        </button>
+        <p id="idle-discard-hint" class="hint">
+          {t('popup_idleDiscardHint')}
+        </p>
+      </div>
+      <div class="idle-option">
+        <button
+          type="button"
+          class="button button-secondary"
+          aria-describedby="idle-assign-hint"
+          aria-expanded={assigning}
+          aria-controls="idle-assign"
+          onClick={() => setAssigning(!assigning)}
+        >
+          {t('popup_idleAssign')}
+        </button>
+        <p id="idle-assign-hint" class="hint">
+          {t('popup_idleAssignHint')}
+        </p>
+        <form id="idle-assign" class="idle-assign" hidden={!assigning} onSubmit={assign}>
+          <CategorySelect
+            id="idle-category"
+            label={t('popup_idleCategory')}
+            value={category}
+            onChange={setCategory}
+            selectRef={categorySelect}
+          />
+          <SystemSelect id="idle-system" label={t('popup_timerSystem')} systems={systems} value={systemId} onChange={setSystemId} />
+          <button type="submit" class="button">
+            {t('popup_idleAssignConfirm')}
+          </button>
+        </form>
+      </div>
+    </section>
+  );
+}
