@@ -4,6 +4,7 @@
 // "N passed, N failed" for CI.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './ensure-chromium.mjs';
@@ -25,6 +26,14 @@ function fail(msg) {
 
 ensureChromium();
 if (!run('build', process.execPath, [path.join(root, 'scripts/build.mjs')])) fail('build failed');
+// Bundle budgets (issue: performance): the content script runs in every clinical page.
+const BUDGETS = { 'content.js': 4 * 1024, 'popup.js': 25 * 1024 };
+console.log('\n== bundle budgets (gzip) ==');
+for (const [file, limit] of Object.entries(BUDGETS)) {
+  const size = gzipSync(readFileSync(path.join(root, 'dist', 'chrome', file)), { level: 9 }).length;
+  console.log(`${file}: ${size} B (budget ${limit} B)`);
+  if (size > limit) fail(`${file} is ${size} B gzip, over its ${limit} B budget`);
+}
 if (!run('type check', bin('tsc'), ['--noEmit', '-p', '.'])) fail('type check failed');
 
 console.log('\n== web-ext lint (dist/firefox) ==');
