@@ -11,6 +11,7 @@ import type { DashboardApi } from '../../src/dashboard/dashboardApi.js';
 import { PeriodPage } from '../../src/dashboard/PeriodPage.js';
 import { installEnGbMessages } from '../../src/ui/enGbMessages.js';
 import type { MessageCatalog } from '../../src/ui/i18n.js';
+import { domQueries } from '../support/domQueries.js';
 
 const MIN = 60_000;
 const PARAMS = { inactivityThresholdSec: 60, readingAllowanceSec: 60 };
@@ -68,6 +69,7 @@ function fakeApi(initial: DayEntries = day()) {
 }
 
 let container: HTMLElement;
+const { settle, text, button, hasButton, press, field, type, choose, alertBox } = domQueries(() => container);
 beforeAll(() => installEnGbMessages());
 beforeEach(() => {
   // "Not in the future" is judged against this moment: the evening of the viewed day.
@@ -82,7 +84,6 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
 
 async function show(api: DashboardApi) {
   await act(async () => {
@@ -93,8 +94,6 @@ async function show(api: DashboardApi) {
 }
 
 const section = () => container.querySelector<HTMLElement>('.day-timeline')!;
-const text = () => container.textContent ?? '';
-const alertBox = () => container.querySelector<HTMLElement>('[role="alert"]');
 const status = () => section().querySelector('[role="status"]')?.textContent;
 /** The list items of the timeline, as their heading text. */
 const items = () => [...section().querySelectorAll('.entry')] as HTMLElement[];
@@ -104,38 +103,6 @@ const item = (name: string) => {
   return li;
 };
 
-function button(name: string, root: ParentNode = container): HTMLButtonElement {
-  const b = [...root.querySelectorAll('button')].find((el) => (el.getAttribute('aria-label') ?? el.textContent) === name);
-  if (!b) throw new Error(`no button "${name}"`);
-  return b;
-}
-const hasButton = (name: string, root: ParentNode = container) => [...root.querySelectorAll('button')].some((el) => (el.getAttribute('aria-label') ?? el.textContent) === name);
-async function press(name: string, root: ParentNode = container) {
-  await act(async () => button(name, root).click());
-  await settle();
-  await settle();
-}
-/** The control whose <label> reads `label`, within `root` (labels repeat between forms). */
-function field<T extends HTMLElement = HTMLInputElement>(label: string, root: ParentNode = container): T {
-  const l = [...root.querySelectorAll('label')].find((el) => el.textContent === label);
-  const el = l && container.querySelector<T>(`[id="${l.htmlFor}"]`);
-  if (!el) throw new Error(`no field labelled "${label}"`);
-  return el;
-}
-async function type(label: string, value: string, root: ParentNode = container) {
-  const el = field<HTMLInputElement | HTMLTextAreaElement>(label, root);
-  await act(async () => {
-    el.value = value;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-async function choose(label: string, value: string, root: ParentNode = container) {
-  const el = field<HTMLSelectElement>(label, root);
-  await act(async () => {
-    el.value = value;
-    el.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-}
 const addForm = () => container.querySelector<HTMLElement>('.add-time')!;
 
 describe('Day timeline: the records', () => {

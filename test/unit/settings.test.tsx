@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS, type ClinicalSystem, type DesktopSystem, type Setting
 import { Settings } from '../../src/dashboard/Settings.js';
 import type { SettingsApi } from '../../src/dashboard/settingsApi.js';
 import { installEnGbMessages } from '../../src/ui/enGbMessages.js';
+import { domQueries } from '../support/domQueries.js';
 
 const ERS: ClinicalSystem = {
   id: 'ers',
@@ -42,6 +43,7 @@ function fakeApi(initial: unknown, { grant = true } = {}) {
 }
 
 let container: HTMLElement;
+const { settle, text, button, press, field, type, choose, alertBox } = domQueries(() => container);
 beforeAll(() => installEnGbMessages());
 beforeEach(() => {
   container = document.createElement('div');
@@ -52,8 +54,6 @@ afterEach(() => {
   container.remove();
 });
 
-/** Let every pending promise in the save chain settle (a macrotask runs after all microtasks). */
-const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
 
 async function show(api: SettingsApi) {
   await act(async () => {
@@ -62,38 +62,6 @@ async function show(api: SettingsApi) {
   await settle();
 }
 
-const text = () => container.textContent ?? '';
-function button(name: string): HTMLButtonElement {
-  const b = [...container.querySelectorAll('button')].find((el) => (el.getAttribute('aria-label') ?? el.textContent) === name);
-  if (!b) throw new Error(`no button "${name}"`);
-  return b;
-}
-/** The form control whose <label> reads `label`. */
-function field<T extends HTMLElement = HTMLInputElement>(label: string): T {
-  const l = [...container.querySelectorAll('label')].find((el) => el.textContent === label);
-  const el = l && container.querySelector<T>(`#${l.htmlFor}`);
-  if (!el) throw new Error(`no field labelled "${label}"`);
-  return el;
-}
-async function type(label: string, value: string) {
-  const el = field<HTMLInputElement | HTMLTextAreaElement>(label);
-  await act(async () => {
-    el.value = value;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-async function choose(label: string, value: string) {
-  const el = field<HTMLSelectElement>(label);
-  await act(async () => {
-    el.value = value;
-    el.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-}
-async function press(name: string) {
-  await act(async () => button(name).click());
-  await settle();
-}
-const alertBox = () => container.querySelector<HTMLElement>('[role="alert"]');
 
 describe('Settings page: loading', () => {
   it('lists the stored systems with their patterns and rule count', async () => {

@@ -11,6 +11,7 @@ import type { SettingsApi } from '../../src/dashboard/settingsApi.js';
 import { SystemForm } from '../../src/dashboard/SystemForm.js';
 import { draftFromSystem, emptyDraft, type SystemDraft } from '../../src/dashboard/systemDraft.js';
 import { installEnGbMessages } from '../../src/ui/enGbMessages.js';
+import { domQueries } from '../support/domQueries.js';
 
 const EHR: ClinicalSystem = {
   id: 'ehr',
@@ -25,6 +26,7 @@ const EHR: ClinicalSystem = {
 };
 
 let container: HTMLElement;
+const { settle, text, button, press, field, type, choose } = domQueries(() => container);
 beforeAll(() => installEnGbMessages());
 beforeEach(() => {
   container = document.createElement('div');
@@ -36,38 +38,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
-const text = () => container.textContent ?? '';
 
-function button(name: string): HTMLButtonElement {
-  const b = [...container.querySelectorAll('button')].find((el) => (el.getAttribute('aria-label') ?? el.textContent) === name);
-  if (!b) throw new Error(`no button "${name}"`);
-  return b;
-}
-function field<T extends HTMLElement = HTMLInputElement>(label: string): T {
-  const l = [...container.querySelectorAll('label')].find((el) => el.textContent === label);
-  const el = l && container.querySelector<T>(`#${l.htmlFor}`);
-  if (!el) throw new Error(`no field labelled "${label}"`);
-  return el;
-}
-async function type(label: string, value: string) {
-  const el = field<HTMLInputElement | HTMLTextAreaElement>(label);
-  await act(async () => {
-    el.value = value;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-async function choose(label: string, value: string) {
-  const el = field<HTMLSelectElement>(label);
-  await act(async () => {
-    el.value = value;
-    el.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-}
-async function press(name: string) {
-  await act(async () => button(name).click());
-  await settle();
-}
 async function upload(content: string, name = 'rules.json') {
   const input = field('Import rules from a file');
   Object.defineProperty(input, 'files', { value: [new File([content], name, { type: 'application/json' })], configurable: true });

@@ -1,0 +1,51 @@
+import { act } from 'preact/test-utils';
+
+/**
+ * Queries and actions for component tests, the way a person finds things:
+ * buttons by their accessible name, fields by their label text. `root`
+ * narrows the search where labels repeat between forms.
+ */
+export function domQueries(container: () => HTMLElement) {
+  const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  const text = () => container().textContent ?? '';
+  /** Text a screen reader would read: decorative (aria-hidden) parts left out. */
+  const spoken = (el: Element): string => {
+    const copy = el.cloneNode(true) as Element;
+    copy.querySelectorAll('[aria-hidden="true"]').forEach((n) => n.remove());
+    return copy.textContent?.trim() ?? '';
+  };
+  const named = (el: Element) => el.getAttribute('aria-label') ?? spoken(el);
+  function button(name: string, root: ParentNode = container()): HTMLButtonElement {
+    const b = [...root.querySelectorAll('button')].find((el) => named(el) === name);
+    if (!b) throw new Error(`no button "${name}" in: ${text()}`);
+    return b;
+  }
+  const hasButton = (name: string, root: ParentNode = container()) => [...root.querySelectorAll('button')].some((el) => named(el) === name);
+  async function press(name: string, root: ParentNode = container()) {
+    await act(async () => button(name, root).click());
+    await settle();
+    await settle();
+  }
+  function field<T extends HTMLElement = HTMLInputElement>(label: string, root: ParentNode = container()): T {
+    const l = [...root.querySelectorAll('label')].find((el) => el.textContent === label);
+    const el = l && container().querySelector<T>(`[id="${l.htmlFor}"]`);
+    if (!el) throw new Error(`no field labelled "${label}"`);
+    return el;
+  }
+  async function type(label: string, value: string, root: ParentNode = container()) {
+    const el = field<HTMLInputElement | HTMLTextAreaElement>(label, root);
+    await act(async () => {
+      el.value = value;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  }
+  async function choose(label: string, value: string, root: ParentNode = container()) {
+    const el = field<HTMLSelectElement>(label, root);
+    await act(async () => {
+      el.value = value;
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+  }
+  const alertBox = () => container().querySelector<HTMLElement>('[role="alert"]');
+  return { settle, text, spoken, button, hasButton, press, field, type, choose, alertBox };
+}
