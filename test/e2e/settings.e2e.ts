@@ -32,7 +32,7 @@ describe('settings page in real Chromium', () => {
 
   it('refuses a match pattern for every website, with a clear message, and changes nothing', async () => {
     await settings.getByRole('button', { name: 'Add a clinical system' }).click();
-    await settings.getByLabel('Name').fill('Everything');
+    await settings.getByLabel('Name', { exact: true }).fill('Everything');
     await settings.getByLabel('Web addresses (match patterns)').fill('<all_urls>');
     await settings.getByRole('button', { name: 'Add system' }).click();
     const alert = settings.getByRole('alert');
@@ -45,7 +45,7 @@ describe('settings page in real Chromium', () => {
 
   it('adds a system: host permission for exactly its origin, content script registered, time tracked', async () => {
     await settings.getByRole('button', { name: 'Add a clinical system' }).click();
-    await settings.getByLabel('Name').fill('Demo EHR');
+    await settings.getByLabel('Name', { exact: true }).fill('Demo EHR');
     await settings.getByLabel('Web addresses (match patterns)').fill('http://127.0.0.1/*');
     await settings.getByRole('button', { name: 'Add system' }).click();
     await settings.getByText('Demo EHR added.').waitFor();
