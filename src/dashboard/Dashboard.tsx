@@ -6,13 +6,14 @@ import { periodTitle } from './format.js';
 import { PeriodPage } from './PeriodPage.js';
 import { periodOf, type PeriodKind } from './periods.js';
 import { Settings } from './Settings.js';
+import { ShareView } from './ShareView.js';
 import { ViewNav } from './ViewNav.js';
 
-export type DashboardView = PeriodKind | 'settings';
+export type DashboardView = PeriodKind | 'share' | 'settings';
 
 /**
- * The dashboard page: Day / Week / Month views of the clinician's time, and
- * Settings. It opens on Settings until a clinical system is set up (there is
+ * The dashboard page: Day / Week / Month views of the clinician's time,
+ * Share (the clinician's own export, and a team lead's report), and Settings. It opens on Settings until a clinical system is set up (there is
  * nothing to show before that), otherwise on this week.
  */
 export function Dashboard({ api }: { api: DashboardApi }) {
@@ -38,7 +39,9 @@ export function Dashboard({ api }: { api: DashboardApi }) {
   }, [api]);
 
   useEffect(() => {
-    if (view) document.title = view === 'settings' ? t('settings_pageTitle') : t('dash_pageTitle', periodTitle(periodOf(view, anchor)));
+    if (view)
+      document.title =
+        view === 'settings' ? t('settings_pageTitle') : view === 'share' ? t('share_pageTitle') : t('dash_pageTitle', periodTitle(periodOf(view, anchor)));
     // The button that sent us to Settings is gone; land on the Settings tab, which says where we are.
     if (view === 'settings' && focusSettingsTab.current) {
       focusSettingsTab.current = false;
@@ -69,6 +72,8 @@ export function Dashboard({ api }: { api: DashboardApi }) {
       </header>
       {view === 'settings' ? (
         <Settings api={api} focusSchedule={toSchedule} />
+      ) : view === 'share' ? (
+        <ShareView api={api} />
       ) : (
         <PeriodPage api={api} kind={view} anchor={anchor} onAnchor={setAnchor} onOpenSettings={openSettings} />
       )}

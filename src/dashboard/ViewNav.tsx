@@ -1,9 +1,9 @@
 import { t } from '../ui/i18n.js';
 import type { DashboardView } from './Dashboard.js';
 
-const VIEWS: readonly DashboardView[] = ['day', 'week', 'month', 'settings'];
+const VIEWS: readonly DashboardView[] = ['day', 'week', 'month', 'share', 'settings'];
 
-/** Day / Week / Month / Settings. The current one is marked for sight (style) and for screen readers (aria-current). */
+/** Day / Week / Month / Share / Settings. The current one is marked for sight (style) and for screen readers (aria-current). */
 export function ViewNav({ current, onSelect }: { current: DashboardView; onSelect: (view: DashboardView) => void }) {
   return (
     <nav class="view-nav" aria-label={t('dash_viewNavLabel')}>

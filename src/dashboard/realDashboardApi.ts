@@ -4,12 +4,13 @@ import { SETTINGS_KEY } from '../core/settings.js';
 import { sendMessage } from '../messaging.js';
 import { openTimebackDb } from '../store/db.js';
 import { readRollupRange } from '../store/rollupQueries.js';
-import type { DashboardApi } from './dashboardApi.js';
+import { CONTRIBUTOR_ID_KEY, type DashboardApi } from './dashboardApi.js';
 
 /**
  * The dashboard's api in the extension: settings in storage.local, rollups
  * read from IndexedDB, and every change to the records through the worker,
- * the only writer.
+ * the only writer. The one other thing the dashboard writes is the
+ * contributor id a clinician chose to keep between exports (storage.local).
  */
 export function realDashboardApi(): DashboardApi {
   return {
@@ -47,5 +48,11 @@ export function realDashboardApi(): DashboardApi {
     getDayEntries: (date) => sendMessage('getDayEntries', { date }),
     changeEntry: (change) => sendMessage('changeEntry', change),
     undoLastChange: () => sendMessage('undoLastChange', {}),
+    extensionVersion: () => browser.runtime.getManifest().version,
+    readContributorId: async () => {
+      const value = (await browser.storage.local.get(CONTRIBUTOR_ID_KEY))[CONTRIBUTOR_ID_KEY];
+      return typeof value === 'string' ? value : null;
+    },
+    writeContributorId: (id) => (id === null ? browser.storage.local.remove(CONTRIBUTOR_ID_KEY) : browser.storage.local.set({ [CONTRIBUTOR_ID_KEY]: id })),
   };
 }

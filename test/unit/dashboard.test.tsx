@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BENCHMARKS } from '../../src/core/benchmarks.js';
+import { ROLES } from '../../src/core/exportFormat.js';
+import { REJECTION_LABELS, TEAM_MEASURES } from '../../src/core/teamReport.js';
 import { emptyRollup, type DayRollup } from '../../src/core/dayRollup.js';
 import type { ChangeResult, DayEntries, EntryChange } from '../../src/core/entries.js';
 import type { Schedule } from '../../src/core/schedule.js';
@@ -15,6 +17,7 @@ import type { DashboardApi } from '../../src/dashboard/dashboardApi.js';
 import { PER8_MEASURES } from '../../src/dashboard/SinskySection.js';
 import { installEnGbMessages } from '../../src/ui/enGbMessages.js';
 import type { MessageCatalog } from '../../src/ui/i18n.js';
+import { domQueries } from '../support/domQueries.js';
 
 const MIN = 60_000;
 const PARAMS = { inactivityThresholdSec: 60, readingAllowanceSec: 60 };
@@ -75,10 +78,15 @@ function fakeApi(initial: unknown = stored(), rollups: DayRollup[] = ROLLUPS) {
     getDayEntries: vi.fn(async (date: string): Promise<DayEntries> => ({ date, entries: [], totalMs: 0, correctedMs: 0, undo: null })),
     changeEntry: vi.fn(async (_change: EntryChange): Promise<ChangeResult> => ({ ok: true })),
     undoLastChange: vi.fn(async (): Promise<ChangeResult> => ({ ok: true })),
+    // The Share view's needs (test/unit/share.test.tsx covers them).
+    extensionVersion: () => '0.1.0',
+    readContributorId: vi.fn(async (): Promise<string | null> => null),
+    writeContributorId: vi.fn(async (_id: string | null) => {}),
   } satisfies DashboardApi & Record<string, unknown>;
 }
 
 let container: HTMLElement;
+const { settle, text, spoken, button, press, field, type, choose } = domQueries(() => container);
 beforeAll(() => installEnGbMessages());
 beforeEach(() => {
   container = document.createElement('div');
@@ -89,7 +97,6 @@ afterEach(() => {
   container.remove();
 });
 
-const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
 
 async function show(api: DashboardApi) {
   await act(async () => {
@@ -99,44 +106,7 @@ async function show(api: DashboardApi) {
   await settle();
 }
 
-const text = () => container.textContent ?? '';
 const heading = () => container.querySelector('h1')?.textContent;
-/** Text a screen reader would read: decorative (aria-hidden) parts left out. */
-function spoken(el: Element): string {
-  const copy = el.cloneNode(true) as Element;
-  copy.querySelectorAll('[aria-hidden="true"]').forEach((n) => n.remove());
-  return copy.textContent?.trim() ?? '';
-}
-function button(name: string): HTMLButtonElement {
-  const b = [...container.querySelectorAll('button')].find((el) => (el.getAttribute('aria-label') ?? spoken(el)) === name);
-  if (!b) throw new Error(`no button "${name}"`);
-  return b;
-}
-async function press(name: string) {
-  await act(async () => button(name).click());
-  await settle();
-  await settle();
-}
-function field<T extends HTMLElement = HTMLInputElement>(label: string): T {
-  const l = [...container.querySelectorAll('label')].find((el) => el.textContent === label);
-  const el = l && container.querySelector<T>(`#${l.htmlFor}`);
-  if (!el) throw new Error(`no field labelled "${label}"`);
-  return el;
-}
-async function type(label: string, value: string) {
-  const el = field(label);
-  await act(async () => {
-    el.value = value;
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-async function choose(label: string, value: string) {
-  const el = field<HTMLSelectElement>(label);
-  await act(async () => {
-    el.value = value;
-    el.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-}
 /** The rows of the table captioned `caption`, as arrays of cell text. */
 function table(caption: string): string[][] {
   const t = [...container.querySelectorAll('table')].find((el) => el.querySelector('caption')?.textContent === caption);
@@ -414,7 +384,10 @@ describe('Dashboard messages', () => {
   it('has every key the dashboard builds at run time', () => {
     const keys = [
       ...[0, 1, 2, 3, 4, 5, 6].map((d) => `weekday_${d}`),
-      ...['day', 'week', 'month', 'settings'].map((v) => `dash_view_${v}`),
+      ...['day', 'week', 'month', 'share', 'settings'].map((v) => `dash_view_${v}`),
+      ...ROLES.map((r) => `share_role_${r}`),
+      ...Object.keys(REJECTION_LABELS).map((code) => `share_reject_${code}`),
+      ...TEAM_MEASURES.map((m) => `share_teamMeasure_${m.id}`),
       ...['day', 'week', 'month'].flatMap((k) => [`dash_previous_${k}`, `dash_next_${k}`]),
       ...PER8_MEASURES.flatMap((m) => [`dash_measureName_${m}`, `dash_measure_${m}`]),
       ...BENCHMARKS.flatMap((b) => [`dash_unit_${b.unit}`, `dash_statistic_${b.statistic}`]),

@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+// Merges anonymised personal exports into a team report (docs/team-report.md).
+//
+//   npm run team-report -- <files or folders> --out <dir> [--min-contributors 11] [--period 2026-05-04..2026-05-31]
+//
+// Folders contribute every *.json directly inside them (not sub-folders).
+// Writes team-report.json, team-report.csv and team-report.html to --out,
+// prints a summary and every refused file with its reason. Exit 0 when at
+// least one file was merged, 1 otherwise (including usage errors).
+//
+// The report itself is built by the TypeScript core (src/core/teamReport.ts).
+// This script bundles it on the fly with esbuild (in memory, nothing written)
+// and imports the bundle from a data: URL, so it always runs the current
+// source and needs no build step; it needs the dev dependencies (`npm ci`).
+import { build } from 'esbuild';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const USAGE = `Usage: npm run team-report -- <files or folders> --out <dir> [--min-contributors N] [--period FROM..TO]
+
+  <files or folders>    personal exports (.json); a folder adds every *.json directly inside it
+  --out <dir>           where to write team-report.json, team-report.csv and team-report.html
+  --min-contributors N  suppress figures from fewer than N contributors (default 8; 8 or more)
+  --period FROM..TO     refuse files that do not cover exactly this period (YYYY-MM-DD..YYYY-MM-DD)
+  --help                show this help`;
+
+export async function loadCore() {
+  const result = await build({
+    entryPoints: [path.join(root, 'src/core/teamReport.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].text;
+  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+}
+
+function parseArgs(argv) {
+  const paths = [];
+  const opts = { out: null, minContributors: undefined, period: undefined, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--help' || a === '-h') opts.help = true;
+    else if (a === '--out') opts.out = value();
+    else if (a === '--min-contributors') {
+      const v = value();
+      if (!/^\d+$/.test(v) || Number(v) < 8) throw new Error(`--min-contributors must be a whole number of 8 or more (got ${v})`);
+      opts.minContributors = Number(v);
+    } else if (a === '--period') {
+      const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(value());
+      if (!m) throw new Error('--period must look like 2026-05-04..2026-05-31');
+      opts.period = { from: m[1], to: m[2] };
+    } else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
+    else paths.push(a);
+  }
+  if (!opts.help) {
+    if (paths.length === 0) throw new Error('give at least one file or folder');
+    if (!opts.out) throw new Error('--out <dir> is required');
+  }
+  return { paths, opts };
+}
+
+/** Expands folders (non-recursive, *.json) and reads every file, skipping the content of oversized ones. */
+async function collectInputs(paths, maxFileBytes) {
+  const inputs = [];
+  const unreadable = [];
+  const files = [];
+  for (const p of paths) {
+    let s;
+    try {
+      s = await stat(p);
+    } catch (err) {
+      unreadable.push({ name: p, reason: `cannot be read (${err.code ?? 'error'})` });
+      continue;
+    }
+    if (s.isDirectory()) {
+      const entries = (await readdir(p, { withFileTypes: true }))
+        .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.json'))
+        .map((e) => e.name)
+        .sort();
+      if (entries.length === 0) unreadable.push({ name: p, reason: 'is a folder with no .json files' });
+      for (const e of entries) files.push(path.join(p, e));
+    } else files.push(p);
+  }
+  for (const f of files) {
+    try {
+      const s = await stat(f);
+      if (!s.isFile()) {
+        unreadable.push({ name: f, reason: 'is not a file' });
+        continue;
+      }
+      // An oversized file is not read: the core refuses it from its size alone.
+      const text = s.size > maxFileBytes ? '' : await readFile(f, 'utf8');
+      inputs.push({ name: f, text, byteLength: s.size });
+    } catch (err) {
+      unreadable.push({ name: f, reason: `cannot be read (${err.code ?? 'error'})` });
+    }
+  }
+  return { inputs, unreadable };
+}
+
+export async function main(argv) {
+  let parsed;
+  try {
+    parsed = parseArgs(argv);
+  } catch (err) {
+    console.error(`team-report: ${err.message}\n\n${USAGE}`);
+    return 1;
+  }
+  if (parsed.opts.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const { paths, opts } = parsed;
+  const core = await loadCore();
+  const { inputs, unreadable } = await collectInputs(paths, core.DEFAULT_MAX_FILE_BYTES);
+  let report;
+  try {
+    report = core.buildTeamReport(inputs, { minContributors: opts.minContributors, expectedPeriod: opts.period });
+  } catch (err) {
+    console.error(`team-report: ${err.message}`);
+    return 1;
+  }
+  const clean = (s) => core.plainText(String(s));
+  const refused = [...unreadable, ...report.rejected];
+  const contributors = core.publishCell(report.contributors);
+
+  console.log('Timeback team report');
+  console.log(`  period:       ${report.period ? `${report.period.from} to ${report.period.to}` : 'none'}`);
+  console.log(`  files merged: ${report.accepted.length}, refused: ${refused.length}`);
+  console.log(`  contributors: ${contributors ?? 0} (as disclosed: 0, * below ${report.minContributors}, otherwise rounded to 5)`);
+  for (const note of report.notes) console.log(`  note: ${clean(note)}`);
+  if (refused.length > 0) {
+    console.log('Refused files (nothing from them is in the report):');
+    for (const r of refused) console.log(`  ${clean(r.name)}: ${clean(r.reason)}`);
+  }
+  if (report.accepted.length === 0) {
+    console.log('No file could be merged; nothing was written.');
+    return 1;
+  }
+  await mkdir(opts.out, { recursive: true });
+  const outputs = [
+    ['team-report.json', core.teamReportToJson(report)],
+    ['team-report.csv', core.teamReportToCsv(report)],
+    ['team-report.html', core.teamReportToHtml(report)],
+  ];
+  for (const [name, text] of outputs) await writeFile(path.join(opts.out, name), text, 'utf8');
+  console.log(`Wrote ${outputs.map(([n]) => path.join(opts.out, n)).join(', ')}`);
+  return 0;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  process.exitCode = await main(process.argv.slice(2));
+}

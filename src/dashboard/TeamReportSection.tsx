@@ -1,0 +1,138 @@
+import { useMemo, useRef, useState } from 'preact/hooks';
+import {
+  buildTeamReport,
+  DEFAULT_MAX_FILE_BYTES,
+  DEFAULT_MIN_CONTRIBUTORS,
+  teamReportToCsv,
+  teamReportToHtml,
+  teamReportToJson,
+  type TeamReport,
+  type TeamReportInput,
+} from '../core/teamReport.js';
+import { t } from '../ui/i18n.js';
+import { CheckboxField } from './CheckboxField.js';
+import { downloadText } from './download.js';
+import { ErrorSummary } from './ErrorSummary.js';
+import { RejectedFiles } from './RejectedFiles.js';
+import { TeamFilePicker } from './TeamFilePicker.js';
+import { TeamReportFigures } from './TeamReportFigures.js';
+
+/** The stricter threshold a team lead can choose instead of the default 8. */
+export const STRICT_MIN_CONTRIBUTORS = 11;
+
+type ReportFormat = 'html' | 'csv' | 'json';
+
+const WRITERS: Record<ReportFormat, { write: (r: TeamReport) => string; type: string }> = {
+  html: { write: teamReportToHtml, type: 'text/html;charset=utf-8' },
+  csv: { write: teamReportToCsv, type: 'text/csv;charset=utf-8' },
+  json: { write: teamReportToJson, type: 'application/json' },
+};
+
+/**
+ * "Team report", for a team lead: reads the export files they were sent
+ * (here, in the page: nothing is uploaded), merges them with disclosure
+ * control (core/teamReport.ts), lists which files were used and which were
+ * not and why, shows the key figures and saves the report as HTML, CSV or
+ * JSON. The shared files never carry file names or per-person rows.
+ */
+export function TeamReportSection() {
+  const [inputs, setInputs] = useState<TeamReportInput[] | null>(null);
+  const [unreadable, setUnreadable] = useState<string[]>([]);
+  const [strict, setStrict] = useState(false);
+  const [reading, setReading] = useState(false);
+  const [notice, setNotice] = useState('');
+  // Only the latest choice of files counts, however long earlier ones take to read.
+  const latest = useRef(0);
+  const minContributors = strict ? STRICT_MIN_CONTRIBUTORS : DEFAULT_MIN_CONTRIBUTORS;
+
+  const built = useMemo((): { report: TeamReport } | { error: string } | null => {
+    if (!inputs || inputs.length === 0) return null;
+    try {
+      return { report: buildTeamReport(inputs, { minContributors }) };
+    } catch (error) {
+      return { error: t('share_teamBuildFailed', error instanceof Error ? error.message : String(error)) };
+    }
+  }, [inputs, minContributors]);
+
+  async function readFiles(files: File[]) {
+    const run = ++latest.current;
+    setReading(true);
+    setNotice('');
+    const read = await Promise.all(
+      files.map(async (file): Promise<TeamReportInput | { name: string; failed: true }> => {
+        // The report refuses an oversized file by its size alone; it is not read into memory.
+        if (file.size > DEFAULT_MAX_FILE_BYTES) return { name: file.name, text: '', byteLength: file.size };
+        try {
+          return { name: file.name, text: await file.text(), byteLength: file.size };
+        } catch {
+          return { name: file.name, failed: true };
+        }
+      }),
+    );
+    if (run !== latest.current) return;
+    setUnreadable(read.flatMap((r) => ('failed' in r ? [r.name] : [])));
+    setInputs(read.flatMap((r) => ('failed' in r ? [] : [r])));
+    setReading(false);
+  }
+
+  function download(report: TeamReport, format: ReportFormat) {
+    const { write, type } = WRITERS[format];
+    const period = report.period ? `-${report.period.from}-to-${report.period.to}` : '';
+    const fileName = `timeback-team-report${period}.${format}`;
+    downloadText(fileName, write(report), type);
+    setNotice(t('share_downloaded', fileName));
+  }
+
+  const report = built && 'report' in built ? built.report : null;
+  const used = report && report.accepted.length > 0 ? report : null;
+
+  return (
+    <section class="dash-section" aria-labelledby="share-team-heading">
+      <h2 id="share-team-heading">{t('share_teamHeading')}</h2>
+      <p>{t('share_teamIntro', DEFAULT_MIN_CONTRIBUTORS)}</p>
+      <TeamFilePicker onFiles={(files) => void readFiles(files)} />
+      <CheckboxField
+        id="team-strict"
+        label={t('share_teamStricterLabel')}
+        hint={t('share_teamStricterHint')}
+        checked={strict}
+        onChange={(v) => {
+          setStrict(v);
+          setNotice('');
+        }}
+      />
+      {/* Announces the outcome too: the report appears further down the page, away from the file input. */}
+      <p role="status" class="visually-hidden">
+        {reading ? t('share_teamReading') : report ? t('share_teamReady', report.accepted.length, report.rejected.length + unreadable.length) : ''}
+      </p>
+      {built && 'error' in built && <ErrorSummary errors={[built.error]} titleId="share-team-error-title" />}
+      {(report || unreadable.length > 0) && <RejectedFiles rejected={report?.rejected ?? []} unreadable={unreadable} />}
+      {report && !used && <p>{t('share_teamNoneUsed')}</p>}
+      {used && (
+        <>
+          <h3>{t('share_teamAcceptedHeading', used.accepted.length)}</h3>
+          <ul class="plain-list team-files-used">
+            {used.accepted.map((name, i) => (
+              <li key={i}>{name}</li>
+            ))}
+          </ul>
+          <TeamReportFigures report={used} />
+          <div class="button-group" role="group" aria-label={t('share_teamDownloadsLabel')}>
+            <button type="button" class="button" onClick={() => download(used, 'html')}>
+              {t('share_teamDownloadHtml')}
+            </button>
+            <button type="button" class="button button-secondary" onClick={() => download(used, 'csv')}>
+              {t('share_teamDownloadCsv')}
+            </button>
+            <button type="button" class="button button-secondary" onClick={() => download(used, 'json')}>
+              {t('share_teamDownloadJson')}
+            </button>
+          </div>
+          <p role="status" class={notice ? 'notice' : 'notice notice-empty'}>
+            {notice}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
