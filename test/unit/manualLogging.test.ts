@@ -220,3 +220,39 @@ describe('manual logging (fake browser, fake-indexeddb)', () => {
     expect((await today()).timer).toMatchObject({ category: 'direct_care', startedAt: T0 + 2 * MIN });
   });
 });
+
+describe('private notes never leave the device', () => {
+  it('a note naming a patient is in the local record but absent from the personal export built from it', async () => {
+    const { buildPersonalExport } = await import('../../src/core/personalExport.js');
+    const { personalExportToCsv, personalExportToJson } = await import('../../src/core/exportWriters.js');
+    const f = fakePorts(T0);
+    f.reset();
+    await f.storage.set({ [SETTINGS_KEY]: settings });
+    const w = createWorker(f.ports);
+    await w.onStart();
+    f.world.nowMs = T0 + 60 * MIN;
+    const note = 'Rang Canary Testpatient-Zzyzx about 943 476 5919';
+    const r = await w.handleMessage({ type: 'changeEntry', body: { kind: 'add', start: T0, end: T0 + 20 * MIN, category: 'direct_care', systemId: 'emis-web', note } }, page);
+    expect(r).toEqual({ ok: true });
+    const db = await f.ports.db();
+    expect(JSON.stringify(await db.getAll('spans'))).toContain(note);
+    const exp = buildPersonalExport({
+      rollups: await db.getAll('rollups'),
+      from: '2026-05-11',
+      to: '2026-05-17',
+      granularity: 'week',
+      includeSystems: true,
+      teamCode: null,
+      role: null,
+      contributorId: `c-${'ab'.repeat(16)}`,
+      extensionVersion: '0.1.0',
+      schedule: settings.schedule,
+      params: DEFAULT_ACTIVE_TIME,
+    });
+    for (const text of [personalExportToJson(exp), personalExportToCsv(exp)]) {
+      expect(text).toContain('direct_care');
+      for (const needle of ['Canary', 'Zzyzx', '943 476 5919', '9434765919', 'Rang']) expect(text).not.toContain(needle);
+    }
+    f.reset();
+  });
+});
