@@ -8,6 +8,7 @@ import { t } from '../ui/i18n.js';
 import { previewViaWorker, type PreviewRules } from './rulePreview.js';
 import { RuleRow } from './RuleRow.js';
 import { domSelectorIsValid, draftRule, newRule, rulesFromDraft, selectorSyntaxErrors, type RuleDraft, type SystemDraft } from './systemDraft.js';
+import { downloadText } from './download.js';
 
 /** The rows' rules, checked as the worker and the page will check them, plus what only a real DOM can check. */
 type CheckedRules = { ok: true; rules: ClassificationRule[]; rowKeys: number[] } | { ok: false; errors: string[]; badSelectorKeys: Set<number> };
@@ -137,16 +138,7 @@ export function SystemForm({
     if (!checked.ok) return showFormErrors([t('settings_exportRefused'), ...checked.errors], checked.badSelectorKeys);
     clearFormErrors();
     const fileName = `timeback-rules-${draft.id ?? 'new-system'}.json`;
-    const url = URL.createObjectURL(new Blob([rulesFileText(checked.rules)], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // Long enough for the browser to start the download.
-    setTimeout(() => URL.revokeObjectURL(url), 30_000);
+    downloadText(fileName, rulesFileText(checked.rules), 'application/json');
     setNotice(t('settings_exported', checked.rules.length, fileName));
   }
 
