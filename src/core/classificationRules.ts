@@ -7,7 +7,7 @@ import { DEFAULT_CATEGORY, isTaskCategory, type TaskCategory } from './taskCateg
  *
  * A rule holds when every condition it gives holds, and it gives at least one:
  * - `path`: a glob over `location.pathname` only (never the query or fragment);
- * - `title`: a glob over `document.title`;
+ * - `title`: a glob over the page title (`document` title, read in the page);
  * - `selector`: a CSS selector that must match an element in the page.
  * Globs: `*` matches any run of characters, every other character is literal,
  * matching ignores case and covers the whole text.

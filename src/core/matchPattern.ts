@@ -1,8 +1,8 @@
 /**
  * WebExtension match patterns for clinical systems (`https://*.ers.nhs.uk/*`).
  * Stricter than the browser: only http/https (or `*`), a named host (no bare
- * `*`, no `<all_urls>`), and no port, because patterns ignore ports in every
- * browser. Least privilege: a pattern can never mean "every site".
+ * `*`, no `<all_urls>`), and no port, since ports are not portable across
+ * browsers. Least privilege: a pattern can never mean "every site".
  */
 export interface ParsedMatchPattern {
   scheme: '*' | 'http' | 'https';
