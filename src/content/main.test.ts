@@ -69,3 +69,24 @@ describe('content script', () => {
     expect(ask(message, sender)).toEqual([]);
   });
 });
+
+describe('attention', () => {
+  it('an element losing focus (a text box) is not the page losing attention; the window losing focus is', async () => {
+    const reports = () => sent.filter((m) => m.type === 'activity').length;
+    // The window gains focus: the sensor has a second of evidence, which a loss of attention would send at once.
+    vi.spyOn(document, 'hasFocus').mockReturnValue(true);
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    // The script starts sensing once the page has loaded.
+    window.dispatchEvent(new Event('load'));
+    await new Promise((r) => setTimeout(r, 10));
+    window.dispatchEvent(new FocusEvent('focus'));
+    const before = reports();
+    const box = document.createElement('textarea');
+    document.body.append(box);
+    box.dispatchEvent(new FocusEvent('blur'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(reports()).toBe(before);
+    window.dispatchEvent(new FocusEvent('blur'));
+    await vi.waitFor(() => expect(reports()).toBe(before + 1));
+  });
+});

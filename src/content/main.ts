@@ -63,8 +63,15 @@ async function start(): Promise<void> {
     if (event.isTrusted) sensor.onInput();
   };
   const onVisibility = () => (document.visibilityState === 'visible' ? sensor.onAttentionGained() : sensor.onAttentionLost());
-  const onFocus = () => sensor.onAttentionGained();
-  const onBlur = () => sensor.onAttentionLost();
+  // Capturing listeners on the window also hear focus and blur of every element
+  // (a text box losing focus); only the window's own (the window is no Node) are attention.
+  const onFocus = (event: Event) => {
+    if (!(event.target instanceof Node)) sensor.onAttentionGained();
+  };
+  const onBlur = (event: Event) => {
+    if (!(event.target instanceof Node)) sensor.onAttentionLost();
+  };
+  const onPageHide = () => sensor.onAttentionLost();
   const onRoute = () => classifier.refresh();
   // The Navigation API (where the browser has it) also reports pushState route changes; elsewhere the tick's path check does.
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;
@@ -81,7 +88,7 @@ async function start(): Promise<void> {
     document.addEventListener('visibilitychange', onVisibility, opts);
     addEventListener('focus', onFocus, opts);
     addEventListener('blur', onBlur, opts);
-    addEventListener('pagehide', onBlur, opts);
+    addEventListener('pagehide', onPageHide, opts);
     addEventListener('popstate', onRoute, opts);
     addEventListener('hashchange', onRoute, opts);
     navigation?.addEventListener('navigatesuccess', onRoute);
@@ -94,7 +101,7 @@ async function start(): Promise<void> {
     document.removeEventListener('visibilitychange', onVisibility, opts);
     removeEventListener('focus', onFocus, opts);
     removeEventListener('blur', onBlur, opts);
-    removeEventListener('pagehide', onBlur, opts);
+    removeEventListener('pagehide', onPageHide, opts);
     removeEventListener('popstate', onRoute, opts);
     removeEventListener('hashchange', onRoute, opts);
     navigation?.removeEventListener('navigatesuccess', onRoute);
