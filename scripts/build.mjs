@@ -3,6 +3,7 @@
 //   dist/chrome       release build for Chrome and Edge
 //   dist/firefox      release build for Firefox (background.scripts, gecko settings)
 //   dist/chrome-test  Chrome build that pre-grants loopback origins only, for e2e tests and `npm start`
+//   dist/firefox-test Firefox build that requests loopback origins at install, for the Firefox smoke test
 // `--package` also writes store-ready zips to dist/packages/. `--dev` keeps sourcemaps.
 import { build } from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -35,6 +36,15 @@ export function variantManifest(base, variant) {
     delete m.minimum_chrome_version;
     delete m.options_ui.open_in_tab;
     m.options_ui.open_in_tab = true;
+    // Firefox has no managed_schema: it reads storage.managed from policies.json ("3rdparty"), unvalidated (docs/deployment.md).
+    delete m.storage;
+  }
+  if (variant === 'firefox-test') {
+    // Firefox grants MV3 `host_permissions` at install; the release build has only optional ones.
+    const m2 = variantManifest(base, 'firefox');
+    m2.host_permissions = [...TEST_HOST_PERMISSIONS];
+    m2.name = 'Timeback (test build)';
+    return m2;
   }
   if (variant === 'chrome-test') {
     m.host_permissions = [...TEST_HOST_PERMISSIONS];
@@ -42,6 +52,36 @@ export function variantManifest(base, variant) {
   }
   return m;
 }
+
+/**
+ * Preact's DOM diff supports `dangerouslySetInnerHTML` by assigning
+ * `el.innerHTML = props.dangerouslySetInnerHTML.__html`. Timeback never uses
+ * that prop (test/unit/noInnerHtml.test.ts fails if any src file does), but
+ * addons-linter rightly flags the dynamic innerHTML assignment
+ * (UNSAFE_VAR_ASSIGNMENT) in popup.js and dashboard.js. At bundle time, for
+ * every build, we replace that one assignment with a throw: if the prop ever
+ * reached the DOM, rendering would fail loudly rather than inject HTML. The
+ * build stops if the pattern is not found exactly once (for example after a
+ * Preact upgrade), so the transform can never silently do nothing.
+ */
+export const PREACT_INNER_HTML = /\((\w+)\.innerHTML=(\w+)\.__html\)/g;
+export const PREACT_INNER_HTML_REPLACEMENT = '(()=>{throw new Error("Timeback does not support dangerouslySetInnerHTML")})()';
+
+export function stripPreactInnerHtml(source) {
+  const found = source.match(PREACT_INNER_HTML) ?? [];
+  if (found.length !== 1) throw new Error(`expected one dangerouslySetInnerHTML assignment in Preact, found ${found.length}: update stripPreactInnerHtml in scripts/build.mjs`);
+  return source.replace(PREACT_INNER_HTML, PREACT_INNER_HTML_REPLACEMENT);
+}
+
+const noDangerousInnerHtml = {
+  name: 'no-dangerous-inner-html',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.(module\.js|mjs)$/ }, async (args) => ({
+      contents: stripPreactInnerHtml(await readFile(args.path, 'utf8')),
+      loader: 'js',
+    }));
+  },
+};
 
 async function bundle(outdir) {
   await build({
@@ -57,6 +97,7 @@ async function bundle(outdir) {
     jsxImportSource: 'preact',
     define: { 'process.env.NODE_ENV': dev ? '"development"' : '"production"' },
     logLevel: 'warning',
+    plugins: [noDangerousInnerHtml],
   });
 }
 
@@ -67,10 +108,12 @@ export async function buildAll() {
   const staging = path.join(root, 'dist', '.bundle');
   await rm(path.join(root, 'dist'), { recursive: true, force: true });
   await bundle(staging);
-  for (const variant of ['chrome', 'firefox', 'chrome-test']) {
+  for (const variant of ['chrome', 'firefox', 'chrome-test', 'firefox-test']) {
     const out = path.join(root, 'dist', variant);
     await mkdir(out, { recursive: true });
     await cp(path.join(root, 'extension'), out, { recursive: true });
+    // The enterprise policy schema the manifest's storage.managed_schema names (docs/deployment.md).
+    await cp(path.join(root, 'schemas', 'managed-storage.schema.json'), path.join(out, 'managed-storage.schema.json'));
     await cp(staging, out, { recursive: true });
     await writeFile(path.join(out, 'manifest.json'), JSON.stringify(variantManifest(base, variant), null, 2) + '\n');
   }
@@ -89,5 +132,5 @@ export async function buildAll() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   await buildAll();
-  console.log(`built dist/chrome, dist/firefox, dist/chrome-test${dev ? ' (dev, sourcemaps)' : ''}`);
+  console.log(`built dist/chrome, dist/firefox, dist/chrome-test, dist/firefox-test${dev ? ' (dev, sourcemaps)' : ''}`);
 }

@@ -11,6 +11,8 @@ import type { RuleSource } from './core/presets.js';
 import type { TaskCategory } from './core/taskCategory.js';
 import type { ChangeResult, DayEntries, EntryChange, IdleReviewAction } from './core/entries.js';
 import type { LocalDateKey } from './core/localDate.js';
+import type { PolicyView } from './core/policy.js';
+import type { Backup, RestoreOutcome } from './core/backupValidation.js';
 
 /** What a content script needs to classify its page. The worker picks the system from the sender's URL. */
 export interface ContentConfig {
@@ -66,6 +68,14 @@ export interface Protocol {
   changeEntry: { request: EntryChange; response: ChangeResult };
   /** Extension page → worker: undo the last change. */
   undoLastChange: { request: Record<string, never>; response: ChangeResult };
+  /** Extension page → worker: the organisation's policy as it applies (locked settings, policy systems, warnings). */
+  getPolicy: { request: Record<string, never>; response: PolicyView };
+  /** Extension page → worker: delete every record and storage.local key except the settings (after the clinician confirmed). */
+  deleteAllData: { request: { confirm: true }; response: { deleted: boolean } };
+  /** Extension page → worker: every raw record at full fidelity (notes included), for the clinician's own backup file. */
+  exportBackup: { request: Record<string, never>; response: Backup };
+  /** Extension page → worker: validate a backup file's text completely, then merge it (never overwriting). */
+  restoreBackup: { request: { text: string }; response: RestoreOutcome };
 }
 
 export type MessageType = keyof Protocol;
@@ -89,6 +99,10 @@ export const MESSAGE_SENDERS: { readonly [K in MessageType]: SenderKind } = {
   getDayEntries: 'extension-page',
   changeEntry: 'extension-page',
   undoLastChange: 'extension-page',
+  getPolicy: 'extension-page',
+  deleteAllData: 'extension-page',
+  exportBackup: 'extension-page',
+  restoreBackup: 'extension-page',
 };
 
 export function isEnvelope(value: unknown): value is Envelope {

@@ -29,6 +29,14 @@ export function browserPorts(): WorkerPorts {
     async saveSettings(settings) {
       await browser.storage.local.set({ [SETTINGS_KEY]: settings });
     },
+    async loadPolicy(): Promise<unknown> {
+      // Firefox without an enterprise policy (and some Chromium builds) reject, or lack storage.managed entirely.
+      try {
+        return (await browser.storage.managed?.get(null)) ?? {};
+      } catch {
+        return {};
+      }
+    },
     async focusedTabId() {
       const win = await browser.windows.getLastFocused({ populate: true }).catch(() => undefined);
       if (!win?.focused) return null;
@@ -72,6 +80,17 @@ export function browserPorts(): WorkerPorts {
     },
     async clearAlarm(name) {
       await browser.alarms.clear(name);
+    },
+    async ensureRepeatingAlarm(name, periodInMinutes) {
+      if (!(await browser.alarms.get(name))) await browser.alarms.create(name, { periodInMinutes });
+    },
+    localGet: async (key) => (await browser.storage.local.get(key))[key],
+    async localSet(key, value) {
+      await browser.storage.local.set({ [key]: value });
+    },
+    async localRemoveAllExcept(keep) {
+      const keys = Object.keys(await browser.storage.local.get(null)).filter((k) => !keep.includes(k));
+      if (keys.length > 0) await browser.storage.local.remove(keys);
     },
     extensionId: browser.runtime.id,
     extensionPageOrigin: browser.runtime.getURL(''),

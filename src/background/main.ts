@@ -29,6 +29,8 @@ browser.windows.onFocusChanged.addListener(() => void worker.refreshAttention().
 browser.idle.onStateChanged.addListener((state) => void worker.onIdleStateChanged(state as OsState).catch(report('idle')));
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && SETTINGS_KEY in changes) void worker.onSettingsChanged().catch(report('settings'));
+  // The organisation's policy changed (storage.managed): the effective settings change with it.
+  if (area === 'managed') void worker.onSettingsChanged().catch(report('policy'));
 });
 
 browser.alarms.onAlarm.addListener((alarm) => void worker.onAlarm(alarm.name).catch(report('alarm')));

@@ -17,7 +17,16 @@ export const TIMER_ALARM = 'timer-limit';
  * logging what no content script can see. Everything is read from and
  * written to IndexedDB on each call; nothing lives only in memory.
  */
-export function createManualLogging(ports: WorkerPorts, deps: { writeContext(s: Settings): WriteContext; refreshAttention(s: Settings): Promise<void> }) {
+export function createManualLogging(
+  ports: WorkerPorts,
+  deps: {
+    writeContext(s: Settings): WriteContext;
+    refreshAttention(s: Settings): Promise<void>;
+    /** Wraps each record write: frees space and retries once when storage is full (dataManagement.ts). */
+    guardWrite?<T>(s: Settings, write: () => Promise<T>): Promise<T>;
+  },
+) {
+  const guarded = <T,>(settings: Settings, write: () => Promise<T>): Promise<T> => (deps.guardWrite ? deps.guardWrite(settings, write) : write());
   const systemIds = (s: Settings) => new Set(['', ...s.systems.map((x) => x.id), ...s.desktopSystems.map((x) => x.id)]);
   const nameOf = (s: Settings) => {
     const names = new Map([...s.systems, ...s.desktopSystems].map((x) => [x.id, x.name]));
@@ -36,7 +45,7 @@ export function createManualLogging(ports: WorkerPorts, deps: { writeContext(s: 
 
   /** Write a plan with a fresh write context. */
   async function apply(settings: Settings, plan: ChangePlan): Promise<void> {
-    await applyPlan(await ports.db(), plan, deps.writeContext(settings));
+    await guarded(settings, async () => applyPlan(await ports.db(), plan, deps.writeContext(settings)));
   }
 
   async function manualNearby(start: number, end: number) {

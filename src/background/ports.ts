@@ -22,6 +22,11 @@ export interface WorkerPorts {
   /** The clinician's settings, validated; defaults when missing or invalid. */
   loadSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<void>;
+  /**
+   * The organisation's policy: the raw storage.managed value (docs/deployment.md).
+   * {} when there is none or the browser has no managed storage. Never rejects.
+   */
+  loadPolicy(): Promise<unknown>;
   /** The active tab of the focused browser window, or null when no browser window has focus. */
   focusedTabId(): Promise<number | null>;
   idleState(): Promise<OsState>;
@@ -44,6 +49,13 @@ export interface WorkerPorts {
   /** A one-off alarm (the timer's limit): the worker never ticks. */
   createAlarm(name: string, when: number): Promise<void>;
   clearAlarm(name: string): Promise<void>;
+  /** A repeating alarm, created only when missing (so a restart does not push it back). */
+  ensureRepeatingAlarm(name: string, periodInMinutes: number): Promise<void>;
+  /** storage.local, for Timeback's own keys (the storage warning, deleting everything). */
+  localGet(key: string): Promise<unknown>;
+  localSet(key: string, value: unknown): Promise<void>;
+  /** Remove every storage.local key except these. */
+  localRemoveAllExcept(keep: readonly string[]): Promise<void>;
   /** This extension's id, and the URL prefix of its own pages. */
   extensionId: string;
   extensionPageOrigin: string;

@@ -2,8 +2,10 @@ import type { ActiveTimeParams } from '../core/activeTimeParams.js';
 import { currentPeriod, type OsState } from '../core/attention.js';
 import { localDateKey, localDayStart } from '../core/localDate.js';
 import { createManualLogging, TIMER_ALARM } from './manualLogging.js';
+import { createDataManagement, isQuotaError, RETENTION_ALARM, RETENTION_PERIOD_MINUTES } from './dataManagement.js';
 import { effectiveRules } from '../core/presets.js';
 import type { Settings } from '../core/settings.js';
+import { applyPolicy, parsePolicy, policyView } from '../core/policy.js';
 import { buildTodaySummary, type TodaySummary } from '../core/todaySummary.js';
 import { MESSAGE_SENDERS, isEnvelope, type MessageType, type RequestOf, type ResponseOf } from '../protocol.js';
 import { readRollup, readSpan, readTracker, recordAttention, recordReport, refreshRollups } from '../store/trackingStore.js';
@@ -25,6 +27,17 @@ const NOW_TRACKING_GRACE_SEC = 15;
  * write is a single transaction).
  */
 export function createWorker(ports: WorkerPorts) {
+  /**
+   * The settings everything runs on: the clinician's, with the organisation's
+   * policy (storage.managed) applied. Only setPaused writes settings, and it
+   * writes the clinician's own value, never the policy's systems.
+   */
+  const loadSettings = async (): Promise<Settings> => {
+    const own = await ports.loadSettings();
+    const raw = await ports.loadPolicy().catch(() => ({}));
+    return applyPolicy(own, parsePolicy(raw).policy).effective;
+  };
+
   // Orders attention updates; losing it with the worker loses nothing stored.
   let attentionChain: Promise<unknown> = Promise.resolve();
 
@@ -34,7 +47,8 @@ export function createWorker(ports: WorkerPorts) {
   });
 
   const writeContext = (s: Settings) => ({ nowMs: ports.now(), timeZone: ports.timeZone(), params: params(s), newId: ports.newId });
-  const manual = createManualLogging(ports, { writeContext, refreshAttention: (s) => refreshAttention(s) });
+  const data = createDataManagement(ports, { writeContext });
+  const manual = createManualLogging(ports, { writeContext, refreshAttention: (s) => refreshAttention(s), guardWrite: data.withQuotaRecovery });
 
   async function todaySummary(settings: Settings): Promise<TodaySummary> {
     const db = await ports.db();
@@ -73,15 +87,23 @@ export function createWorker(ports: WorkerPorts) {
       const system = systemForUrl(settings, sender.url!);
       const report = system && parseActivityReport(body, system.id, Math.floor(ports.now() / 1000));
       if (!report || settings.paused) return { accepted: false };
-      await recordReport(await ports.db(), sender.tab!.id!, report, writeContext(settings));
+      try {
+        // One transaction: on a full store it committed nothing, so the retry (after pruning) is safe.
+        await data.withQuotaRecovery(settings, async () => recordReport(await ports.db(), sender.tab!.id!, report, writeContext(settings)));
+      } catch (error) {
+        if (isQuotaError(error)) return { accepted: false };
+        throw error;
+      }
       return { accepted: true };
     },
     async getToday(_body, _sender, settings) {
       return todaySummary(settings);
     },
     async setPaused(body, _sender, settings) {
-      const next = { ...settings, paused: body.paused === true };
-      await ports.saveSettings(next);
+      const paused = body.paused === true;
+      // Save the clinician's own settings: the effective ones hold the policy's systems and values.
+      await ports.saveSettings({ ...(await ports.loadSettings()), paused });
+      const next = { ...settings, paused };
       await refreshAttention(next);
       return todaySummary(next);
     },
@@ -109,12 +131,31 @@ export function createWorker(ports: WorkerPorts) {
     async undoLastChange(_body, _sender, settings) {
       return manual.undo(settings);
     },
+    async getPolicy() {
+      return policyView(await ports.loadSettings(), await ports.loadPolicy().catch(() => ({})));
+    },
+    async deleteAllData(body, _sender, settings) {
+      if (body.confirm !== true) return { deleted: false };
+      await data.deleteAll();
+      await ports.clearAlarm(TIMER_ALARM);
+      // The tracker state went with the records: start afresh (no timer, a new attention period).
+      await manual.onStart(settings);
+      await refreshAttention(settings, await ports.idleState());
+      return { deleted: true };
+    },
+    async exportBackup() {
+      // The clinician's own settings, not the effective ones with an organisation's policy applied.
+      return data.exportBackup(await ports.loadSettings());
+    },
+    async restoreBackup(body, _sender, settings) {
+      return data.restoreBackup(settings, body.text);
+    },
   };
 
   /** Answer a runtime message, or undefined (ignored) when it is malformed or from an unexpected sender. */
   async function handleMessage(message: unknown, sender: MessageSenderInfo): Promise<unknown> {
     if (!isEnvelope(message)) return undefined;
-    const settings = await ports.loadSettings();
+    const settings = await loadSettings();
     const kind = MESSAGE_SENDERS[message.type];
     if (!senderAllowed(kind, sender, { extensionId: ports.extensionId, extensionPageOrigin: ports.extensionPageOrigin, settings })) return undefined;
     const handler = handlers[message.type] as (body: unknown, sender: MessageSenderInfo, settings: Settings) => Promise<unknown>;
@@ -124,7 +165,7 @@ export function createWorker(ports: WorkerPorts) {
   /** Re-derive which tab has attention (after focus, tab, idle or pause changes). */
   function refreshAttention(knownSettings?: Settings, os?: OsState): Promise<void> {
     const run = attentionChain.then(async () => {
-      const settings = knownSettings ?? (await ports.loadSettings());
+      const settings = knownSettings ?? (await loadSettings());
       const [db, focusedTabId] = await Promise.all([ports.db(), ports.focusedTabId()]);
       const current = await readTracker(db);
       // A running manual timer suspends automatic tracking, so the same minutes never count twice.
@@ -136,7 +177,7 @@ export function createWorker(ports: WorkerPorts) {
   }
 
   async function onSettingsChanged(): Promise<void> {
-    const settings = await ports.loadSettings();
+    const settings = await loadSettings();
     await syncContentScripts(ports, settings);
     await refreshRollups(await ports.db(), writeContext(settings));
     await refreshAttention(settings);
@@ -144,24 +185,26 @@ export function createWorker(ports: WorkerPorts) {
 
   /** Every worker start: nothing is assumed to have survived. */
   async function onStart(): Promise<void> {
-    const settings = await ports.loadSettings();
+    const settings = await loadSettings();
     await syncContentScripts(ports, settings);
     await refreshAttention(settings, await ports.idleState());
     await manual.onStart(settings);
+    await ports.ensureRepeatingAlarm(RETENTION_ALARM, RETENTION_PERIOD_MINUTES);
   }
 
   async function onIdleStateChanged(state: OsState): Promise<void> {
-    const settings = await ports.loadSettings();
+    const settings = await loadSettings();
     await manual.onOsState(settings, state);
     await refreshAttention(settings, state);
   }
 
   async function onAlarm(name: string): Promise<void> {
-    if (name === TIMER_ALARM) await manual.onStart(await ports.loadSettings());
+    if (name === TIMER_ALARM) await manual.onStart(await loadSettings());
+    if (name === RETENTION_ALARM) await data.prune(await loadSettings());
   }
 
   async function onCommand(command: string): Promise<void> {
-    if (command === 'toggle-timer') await manual.toggleTimer(await ports.loadSettings());
+    if (command === 'toggle-timer') await manual.toggleTimer(await loadSettings());
   }
 
   return {

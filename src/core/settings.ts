@@ -41,7 +41,13 @@ export interface Settings extends ActiveTimeParams {
   schedule: Schedule;
   /** While true, nothing is tracked. */
   paused: boolean;
+  /** Raw records (spans, page events) older than this many days are deleted; day rollups are kept. */
+  retentionDays: number;
 }
+
+export const DEFAULT_RETENTION_DAYS = 400;
+export const MIN_RETENTION_DAYS = 30;
+export const MAX_RETENTION_DAYS = 3650;
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
@@ -50,6 +56,7 @@ export const DEFAULT_SETTINGS: Settings = {
   schedule: EMPTY_SCHEDULE,
   ...DEFAULT_ACTIVE_TIME,
   paused: false,
+  retentionDays: DEFAULT_RETENTION_DAYS,
 };
 
 export type SettingsResult = { ok: true; settings: Settings } | { ok: false; errors: string[] };
@@ -116,6 +123,10 @@ export function parseSettings(raw: unknown): SettingsResult {
   if (!intInRange(v.readingAllowanceSec, 0, MAX_THRESHOLD_SEC))
     errors.push(`The reading allowance must be a whole number of seconds from 0 to ${MAX_THRESHOLD_SEC}.`);
   if (typeof v.paused !== 'boolean') errors.push('"paused" must be true or false.');
+  // Added within v2 (unreleased): a stored v2 value without it takes the default.
+  const retentionDays = v.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  if (!intInRange(retentionDays, MIN_RETENTION_DAYS, MAX_RETENTION_DAYS))
+    errors.push(`The retention period must be a whole number of days from ${MIN_RETENTION_DAYS} to ${MAX_RETENTION_DAYS}.`);
   const schedule = parseSchedule(v.schedule);
   if (!schedule.ok) errors.push(...schedule.errors);
   const systems: ClinicalSystem[] = [];
@@ -158,6 +169,7 @@ export function parseSettings(raw: unknown): SettingsResult {
       inactivityThresholdSec: v.inactivityThresholdSec as number,
       readingAllowanceSec: v.readingAllowanceSec as number,
       paused: v.paused as boolean,
+      retentionDays: retentionDays as number,
     },
   };
 }

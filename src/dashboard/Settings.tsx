@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { LockableSetting, PolicyView } from '../core/policy.js';
 import { parseSchedule, type Schedule } from '../core/schedule.js';
 import { DEFAULT_SETTINGS, parseSettings, systemIdFromName, systemOrigins, type DesktopSystem, type Settings as SettingsValue } from '../core/settings.js';
 import { t } from '../ui/i18n.js';
@@ -6,12 +7,14 @@ import { DesktopSystemsSection } from './DesktopSystemsSection.js';
 import { ErrorSummary } from './ErrorSummary.js';
 import { LoadWarning } from './LoadWarning.js';
 import { PauseToggle } from './PauseToggle.js';
+import { PolicySystems, PolicyWarnings } from './PolicyNotice.js';
 import { ScheduleForm } from './ScheduleForm.js';
 import type { SettingsApi } from './settingsApi.js';
 import { SystemForm } from './SystemForm.js';
 import { SystemList } from './SystemList.js';
 import { draftFromSystem, emptyDraft, systemFromDraft, unusedOrigins, withoutSystem, withSystem, type SystemDraft } from './systemDraft.js';
 import { TimingForm, type TimingValues } from './TimingForm.js';
+import { YourDataSection } from './YourDataSection.js';
 
 /** Where focus goes after the form closes or a system is removed (the old element is gone). */
 type FocusTarget = 'add' | 'systems-heading' | null;
@@ -23,6 +26,18 @@ type FocusTarget = 'add' | 'systems-heading' | null;
  */
 export function Settings({ api, focusSchedule = false }: { api: SettingsApi; focusSchedule?: boolean }) {
   const [settings, setSettings] = useState<SettingsValue | null>(null);
+  /** The organisation's policy (docs/deployment.md); null while loading or where there is none to ask for. */
+  const [policy, setPolicy] = useState<PolicyView | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.policy?.().then(
+      (p) => live && setPolicy(p),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
   const [loadProblem, setLoadProblem] = useState<string[] | null>(null);
   const [editing, setEditing] = useState<SystemDraft | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
@@ -80,6 +95,7 @@ export function Settings({ api, focusSchedule = false }: { api: SettingsApi; foc
     );
   }
   const current = settings;
+  const isLocked = (setting: LockableSetting) => policy?.locked.includes(setting) ?? false;
 
   function showErrors(messages: string[]) {
     setNotice('');
@@ -113,7 +129,9 @@ export function Settings({ api, focusSchedule = false }: { api: SettingsApi; foc
   function submitSystem(draft: SystemDraft) {
     if (busy.current) return;
     // Desktop systems share the id space, so a new web system never takes one of their ids.
-    const otherIds = new Set([...current.systems.filter((s) => s.id !== draft.id), ...current.desktopSystems].map((s) => s.id));
+    const otherIds = new Set(
+      [...current.systems.filter((s) => s.id !== draft.id), ...current.desktopSystems, ...(policy?.systems ?? []), ...(policy?.desktopSystems ?? [])].map((s) => s.id),
+    );
     const candidate = systemFromDraft(draft, otherIds);
     const parsed = parseSettings(withSystem(current, candidate));
     if (!parsed.ok) return showErrors(parsed.errors);
@@ -189,7 +207,12 @@ export function Settings({ api, focusSchedule = false }: { api: SettingsApi; foc
 
   function saveTiming(values: TimingValues) {
     if (busy.current) return;
-    const parsed = parseSettings({ ...current, ...values });
+    // A value the policy sets is not the clinician's to save: keep their own.
+    const own: TimingValues = {
+      inactivityThresholdSec: isLocked('inactivityThresholdSec') ? current.inactivityThresholdSec : values.inactivityThresholdSec,
+      readingAllowanceSec: isLocked('readingAllowanceSec') ? current.readingAllowanceSec : values.readingAllowanceSec,
+    };
+    const parsed = parseSettings({ ...current, ...own });
     if (!parsed.ok) return showErrors(parsed.errors);
     exclusive(async () => {
       if (await commit(parsed.settings)) setNotice(t('settings_timingSaved'));
@@ -234,6 +257,7 @@ export function Settings({ api, focusSchedule = false }: { api: SettingsApi; foc
       <p class="lead">{t('settings_intro')}</p>
       {errors.length > 0 && <ErrorSummary errors={errors} />}
       {loadProblem && <LoadWarning errors={loadProblem} />}
+      {policy && <PolicyWarnings warnings={policy.warnings} />}
       {/* Always in the page, so screen readers announce changes to it. */}
       <p role="status" class={notice ? 'notice' : 'notice notice-empty'}>
         {notice}
@@ -244,8 +268,13 @@ export function Settings({ api, focusSchedule = false }: { api: SettingsApi; foc
           {t('settings_systemsHeading')}
         </h2>
         <p>{t('settings_systemsIntro')}</p>
-        <SystemList systems={current.systems} onEdit={(s) => startEditing(draftFromSystem(s))} onRemove={removeSystem} />
-        {editing ? (
+        {policy && <PolicySystems policy={policy} />}
+        {isLocked('systems') ? (
+          <p class="hint">{t('policy_systemsLocked')}</p>
+        ) : (
+          <SystemList systems={current.systems} onEdit={(s) => startEditing(draftFromSystem(s))} onRemove={removeSystem} />
+        )}
+        {isLocked('systems') ? null : editing ? (
           <SystemForm
             key={editing.id ?? 'new'}
             initial={editing}
@@ -260,16 +289,36 @@ export function Settings({ api, focusSchedule = false }: { api: SettingsApi; foc
         )}
       </section>
 
-      <DesktopSystemsSection systems={current.desktopSystems} onAdd={addDesktopSystem} onRemove={removeDesktopSystem} />
+      {isLocked('desktopSystems') ? (
+        <fieldset disabled class="policy-locked">
+          <DesktopSystemsSection systems={policy?.desktopSystems ?? []} onAdd={addDesktopSystem} onRemove={removeDesktopSystem} />
+          <p class="hint">{t('policy_desktopLocked')}</p>
+        </fieldset>
+      ) : (
+        <DesktopSystemsSection systems={current.desktopSystems} onAdd={addDesktopSystem} onRemove={removeDesktopSystem} />
+      )}
 
       <TimingForm
-        values={{ inactivityThresholdSec: current.inactivityThresholdSec, readingAllowanceSec: current.readingAllowanceSec }}
+        values={{
+          inactivityThresholdSec: policy && isLocked('inactivityThresholdSec') ? policy.values.inactivityThresholdSec : current.inactivityThresholdSec,
+          readingAllowanceSec: policy && isLocked('readingAllowanceSec') ? policy.values.readingAllowanceSec : current.readingAllowanceSec,
+        }}
+        locked={{ inactivityThresholdSec: isLocked('inactivityThresholdSec'), readingAllowanceSec: isLocked('readingAllowanceSec') }}
         onSave={saveTiming}
       />
 
-      <ScheduleForm schedule={current.schedule} onSave={saveSchedule} focusOnMount={focusSchedule} />
+      {policy && isLocked('schedule') ? (
+        <fieldset disabled class="policy-locked">
+          <ScheduleForm schedule={policy.values.schedule} onSave={saveSchedule} />
+          <p class="hint">{t('policy_scheduleLocked')}</p>
+        </fieldset>
+      ) : (
+        <ScheduleForm schedule={current.schedule} onSave={saveSchedule} focusOnMount={focusSchedule} />
+      )}
 
       <PauseToggle paused={current.paused} onToggle={togglePaused} />
+
+      {api.data && <YourDataSection api={api.data} retentionDays={current.retentionDays} />}
     </main>
   );
 }

@@ -11,7 +11,7 @@ function ruleCount(n: number, useGenericRules: boolean): string {
 }
 
 /** One configured system, with Edit and a two-step Remove (patterns are tedious to retype). */
-export function SystemItem({ system, onEdit, onRemove }: { system: ClinicalSystem; onEdit: () => void; onRemove: () => void }) {
+export function SystemItem({ system, onEdit, onRemove, managed = false }: { system: ClinicalSystem; onEdit: () => void; onRemove: () => void; managed?: boolean }) {
   const [confirming, setConfirming] = useState(false);
   const question = useRef<HTMLParagraphElement>(null);
   const removeButton = useRef<HTMLButtonElement>(null);
@@ -58,7 +58,9 @@ export function SystemItem({ system, onEdit, onRemove }: { system: ClinicalSyste
         <dt>{t('settings_genericTerm')}</dt>
         <dd>{system.useGenericRules ? t('settings_genericOn') : t('settings_genericOff')}</dd>
       </dl>
-      {confirming ? (
+      {managed ? (
+        <p class="hint">{t('policy_setByOrganisation')}</p>
+      ) : confirming ? (
         <div class="confirm" role="group" aria-labelledby={questionId}>
           <p id={questionId} ref={question} tabIndex={-1}>
             {t('settings_removeQuestion', system.name)}

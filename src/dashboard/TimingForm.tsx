@@ -12,8 +12,12 @@ function toNumber(text: string): number {
   return text.trim() === '' ? Number.NaN : Number(text);
 }
 
+/** Which of the two the organisation's policy sets: shown, disabled, "Set by your organisation". */
+export type TimingLocks = { [K in keyof TimingValues]?: boolean };
+
 /** The two parameters of the active-time definition, with what each one means. */
-export function TimingForm({ values, onSave }: { values: TimingValues; onSave: (values: TimingValues) => void }) {
+export function TimingForm({ values, onSave, locked = {} }: { values: TimingValues; onSave: (values: TimingValues) => void; locked?: TimingLocks }) {
+  const bothLocked = !!locked.inactivityThresholdSec && !!locked.readingAllowanceSec;
   const [threshold, setThreshold] = useState(String(values.inactivityThresholdSec));
   const [allowance, setAllowance] = useState(String(values.readingAllowanceSec));
 
@@ -42,6 +46,11 @@ export function TimingForm({ values, onSave }: { values: TimingValues; onSave: (
             <p class="hint" id="inactivity-threshold-hint">
               {t('settings_thresholdHint', MIN_THRESHOLD_SEC, MAX_THRESHOLD_SEC)}
             </p>
+            {locked.inactivityThresholdSec && (
+              <p class="hint" id="inactivity-threshold-locked">
+                {t('policy_setByOrganisation')}
+              </p>
+            )}
             <input
               id="inactivity-threshold"
               type="number"
@@ -50,7 +59,8 @@ export function TimingForm({ values, onSave }: { values: TimingValues; onSave: (
               min={MIN_THRESHOLD_SEC}
               max={MAX_THRESHOLD_SEC}
               step={1}
-              aria-describedby="inactivity-threshold-hint"
+              aria-describedby={locked.inactivityThresholdSec ? 'inactivity-threshold-hint inactivity-threshold-locked' : 'inactivity-threshold-hint'}
+              disabled={locked.inactivityThresholdSec}
               value={threshold}
               onInput={(e) => setThreshold(e.currentTarget.value)}
             />
@@ -60,6 +70,11 @@ export function TimingForm({ values, onSave }: { values: TimingValues; onSave: (
             <p class="hint" id="reading-allowance-hint">
               {t('settings_allowanceHint', 0, MAX_THRESHOLD_SEC)}
             </p>
+            {locked.readingAllowanceSec && (
+              <p class="hint" id="reading-allowance-locked">
+                {t('policy_setByOrganisation')}
+              </p>
+            )}
             <input
               id="reading-allowance"
               type="number"
@@ -68,15 +83,18 @@ export function TimingForm({ values, onSave }: { values: TimingValues; onSave: (
               min={0}
               max={MAX_THRESHOLD_SEC}
               step={1}
-              aria-describedby="reading-allowance-hint"
+              aria-describedby={locked.readingAllowanceSec ? 'reading-allowance-hint reading-allowance-locked' : 'reading-allowance-hint'}
+              disabled={locked.readingAllowanceSec}
               value={allowance}
               onInput={(e) => setAllowance(e.currentTarget.value)}
             />
           </div>
         </fieldset>
-        <button type="submit" class="button">
-          {t('settings_saveTiming')}
-        </button>
+        {!bothLocked && (
+          <button type="submit" class="button">
+            {t('settings_saveTiming')}
+          </button>
+        )}
       </form>
     </section>
   );

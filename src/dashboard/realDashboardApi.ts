@@ -5,6 +5,7 @@ import { sendMessage } from '../messaging.js';
 import { openTimebackDb } from '../store/db.js';
 import { readRollupRange } from '../store/rollupQueries.js';
 import { CONTRIBUTOR_ID_KEY, type DashboardApi } from './dashboardApi.js';
+import { realDataApi } from './realDataApi.js';
 
 /**
  * The dashboard's api in the extension: settings in storage.local, rollups
@@ -48,11 +49,13 @@ export function realDashboardApi(): DashboardApi {
     getDayEntries: (date) => sendMessage('getDayEntries', { date }),
     changeEntry: (change) => sendMessage('changeEntry', change),
     undoLastChange: () => sendMessage('undoLastChange', {}),
+    policy: () => sendMessage('getPolicy', {}),
     extensionVersion: () => browser.runtime.getManifest().version,
     readContributorId: async () => {
       const value = (await browser.storage.local.get(CONTRIBUTOR_ID_KEY))[CONTRIBUTOR_ID_KEY];
       return typeof value === 'string' ? value : null;
     },
+    data: realDataApi(),
     writeContributorId: (id) => (id === null ? browser.storage.local.remove(CONTRIBUTOR_ID_KEY) : browser.storage.local.set({ [CONTRIBUTOR_ID_KEY]: id })),
   };
 }

@@ -1,4 +1,6 @@
+import type { PolicyView } from '../core/policy.js';
 import type { Settings } from '../core/settings.js';
+import type { DataApi } from './dataApi.js';
 
 /**
  * Everything the settings page needs from the browser. main.tsx passes the
@@ -16,4 +18,8 @@ export interface SettingsApi {
   removeOrigins(origins: string[]): Promise<void>;
   /** Optional: report settings written elsewhere (the popup's pause), so saving here never undoes them. */
   watch?(onChange: (raw: unknown) => void): () => void;
+  /** Optional: the organisation's policy (the worker's getPolicy): locked settings and policy systems. */
+  policy?(): Promise<PolicyView>;
+  /** Optional: the "Your data" section (storage use, backup and restore, delete everything). */
+  data?: DataApi;
 }

@@ -24,6 +24,11 @@ export function Popup({ api }: { api: PopupApi }) {
   const shown = useRef(0);
   const busy = useRef(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  const [storageFull, setStorageFull] = useState(false);
+
+  useEffect(() => {
+    void api.storageWarning?.().then(setStorageFull, () => undefined);
+  }, [api]);
 
   /** Resolves true when the request succeeded (whether or not a newer answer was already shown). */
   function track(request: () => Promise<TodaySummary>, onError?: () => void): Promise<boolean> {
@@ -132,6 +137,11 @@ export function Popup({ api }: { api: PopupApi }) {
       <NowTracking summary={summary} />
       {failed && <p class="warning-text">{t('popup_refreshFailed')}</p>}
       {actionError}
+      {storageFull && (
+        <p class="warning-text" role="alert">
+          {t('popup_storageWarning')}
+        </p>
+      )}
       {timerPanel}
       {summary.totalMs === 0 ? (
         <p class="hint">{t('popup_noTimeYet')}</p>

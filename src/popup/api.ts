@@ -13,4 +13,6 @@ export interface PopupApi {
   stopTimer(): Promise<TodaySummary>;
   resolveIdleReview(action: IdleReviewAction): Promise<TodaySummary>;
   openDashboard(): void;
+  /** Optional: true when storage filled up and Timeback deleted old records to keep recording. */
+  storageWarning?(): Promise<boolean>;
 }

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
+import { STORAGE_WARNING_KEY } from '../background/dataManagement.js';
 import { sendMessage } from '../messaging.js';
 import { t } from '../ui/i18n.js';
 import type { PopupApi } from './api.js';
@@ -12,6 +13,7 @@ const api: PopupApi = {
   startTimer: (category, systemId) => sendMessage('startTimer', systemId ? { category, systemId } : { category }),
   stopTimer: () => sendMessage('stopTimer', {}),
   resolveIdleReview: (action) => sendMessage('resolveIdleReview', action),
+  storageWarning: async () => (await browser.storage.local.get(STORAGE_WARNING_KEY))[STORAGE_WARNING_KEY] !== undefined,
   openDashboard: () => {
     void browser.runtime.openOptionsPage().then(() => window.close());
   },

@@ -27,7 +27,9 @@ export interface TimebackSchema extends DBSchema {
     | { key: 'lastTimer'; value: { category: TaskCategory; systemId?: string } }
     | { key: 'lastChange'; value: ChangeJournal }
     | { key: 'idleReview'; value: IdleReview }
-    | { key: 'away'; value: { since: number; during: 'timer' | 'tab'; category: TaskCategory; systemId?: string } };
+    | { key: 'away'; value: { since: number; during: 'timer' | 'tab'; category: TaskCategory; systemId?: string } }
+    /** Raw records dated before this local date were pruned (retention): their day rollups are kept, never rebuilt. */
+    | { key: 'prunedBefore'; value: string };
 }
 
 export type TimebackDb = IDBPDatabase<TimebackSchema>;

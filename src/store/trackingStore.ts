@@ -21,7 +21,7 @@ function sameParams(a: ActiveTimeParams | undefined, b: ActiveTimeParams): boole
   return !!a && a.inactivityThresholdSec === b.inactivityThresholdSec && a.readingAllowanceSec === b.readingAllowanceSec;
 }
 
-type RollupTx = IDBPTransaction<TimebackSchema, ['meta', 'spans', 'rollups', 'events'], 'readwrite'>;
+export type RollupTx = IDBPTransaction<TimebackSchema, ['meta', 'spans', 'rollups', 'events'], 'readwrite'>;
 
 /**
  * Fold one content-script report into spans, day rollups and tracker state,
@@ -100,12 +100,25 @@ export async function ensureRollupParams(tx: RollupTx, ctx: WriteContext): Promi
   const meta = tx.objectStore('meta');
   const current = (await meta.get('rollupParams')) as ActiveTimeParams | undefined;
   if (sameParams(current, ctx.params)) return;
+  await rebuildRollups(tx, ctx);
+  await meta.put({ ...ctx.params }, 'rollupParams');
+}
+
+/**
+ * Rebuild every day rollup from the raw records, except the rollups of days
+ * before `meta.prunedBefore` (retention pruned their raw records): those are
+ * all that is left of those days, so they are kept as they are (each records
+ * its own params). Such a day without a rollup gets one from whatever records it has.
+ */
+export async function rebuildRollups(tx: RollupTx, ctx: Pick<WriteContext, 'params' | 'timeZone'>): Promise<void> {
+  const prunedBefore = (await tx.objectStore('meta').get('prunedBefore')) as string | undefined;
   const spans = await tx.objectStore('spans').getAll();
   const events = await tx.objectStore('events').getAll();
   const rollups = tx.objectStore('rollups');
-  await rollups.clear();
-  for (const rollup of rollupsFromRecords(spans, events, ctx.params, ctx.timeZone).values()) await rollups.put(rollup);
-  await meta.put({ ...ctx.params }, 'rollupParams');
+  const kept = new Set(prunedBefore ? await rollups.getAllKeys(IDBKeyRange.upperBound(prunedBefore, true)) : []);
+  if (prunedBefore) await rollups.delete(IDBKeyRange.lowerBound(prunedBefore));
+  else await rollups.clear();
+  for (const rollup of rollupsFromRecords(spans, events, ctx.params, ctx.timeZone).values()) if (!kept.has(rollup.date)) await rollups.put(rollup);
 }
 
 /** Rebuild rollups now if the definition changed (called when settings change). */

@@ -129,8 +129,21 @@ describe('a demo clinical session in real Chromium', () => {
     expect(cells[2]).toBe(`${(Math.max(...rollup.pageLoads['demo-ehr']!) / 1000).toFixed(1)} s`);
     const body = await dash.locator('main').textContent();
     for (const label of ['Documentation', 'Results review', 'Logging in', 'Patient search', 'Referrals']) expect(body).toContain(label);
+    await dash.setViewportSize({ width: 1100, height: 900 });
     await dash.screenshot({ path: 'test-results/dashboard-day.png', fullPage: true });
+    await dash.getByRole('button', { name: 'Week', exact: true }).click();
+    await dash.locator('#summary-heading').waitFor();
+    await dash.screenshot({ path: 'test-results/dashboard-week.png' });
     await dash.close();
+  });
+
+  it('the popup shows today at a glance (screenshot for the README)', async () => {
+    const popup = await tb.context.newPage();
+    await popup.setViewportSize({ width: 360, height: 720 });
+    await popup.goto(tb.url('popup.html'));
+    await popup.getByText('Demo EHR').first().waitFor();
+    await popup.screenshot({ path: 'test-results/popup.png', fullPage: true });
+    await popup.close();
   });
 
   it('stores no trace of the canary patient', async () => {

@@ -27,7 +27,11 @@ export function fakePorts(startMs = Date.parse('2026-05-12T08:00:00Z')) {
     granted: new Set<string>(['http://127.0.0.1/*']),
     registered: [] as ContentScriptRegistration[],
     badge: { text: '', title: '' },
+    /** The raw storage.managed value (the organisation's policy); {} when none. */
+    policy: {} as unknown,
     alarms: new Map<string, number>(),
+    /** Repeating alarms: name → period in minutes. */
+    repeatingAlarms: new Map<string, number>(),
     injected: [] as string[][],
     /** Open tabs: their URL, and how their content script answers (none: nothing listening). */
     tabs: new Map<number, { url: string; answer?: (message: ContentEnvelope) => unknown }>(),
@@ -47,6 +51,7 @@ export function fakePorts(startMs = Date.parse('2026-05-12T08:00:00Z')) {
     async saveSettings(settings) {
       await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: settings });
     },
+    loadPolicy: async () => world.policy,
     focusedTabId: async () => world.focusedTabId,
     idleState: async () => world.idle,
     hasOrigins: async (origins) => origins.every((o) => world.granted.has(o)),
@@ -78,6 +83,17 @@ export function fakePorts(startMs = Date.parse('2026-05-12T08:00:00Z')) {
     },
     async clearAlarm(name) {
       world.alarms.delete(name);
+    },
+    async ensureRepeatingAlarm(name, periodInMinutes) {
+      if (!world.repeatingAlarms.has(name)) world.repeatingAlarms.set(name, periodInMinutes);
+    },
+    localGet: async (key) => (await fakeBrowser.storage.local.get(key))[key],
+    async localSet(key, value) {
+      await fakeBrowser.storage.local.set({ [key]: value });
+    },
+    async localRemoveAllExcept(keep) {
+      const keys = Object.keys(await fakeBrowser.storage.local.get(null)).filter((k) => !keep.includes(k));
+      if (keys.length > 0) await fakeBrowser.storage.local.remove(keys);
     },
     extensionId: EXTENSION_ID,
     extensionPageOrigin: EXTENSION_ORIGIN,
