@@ -8,7 +8,7 @@
 import { build } from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,6 +26,9 @@ export const ENTRY_POINTS = {
 /** Loopback only: what the test build may touch without a permission prompt. */
 export const TEST_HOST_PERMISSIONS = ['http://127.0.0.1/*', 'http://localhost/*'];
 export const GECKO_ID = 'timeback@timeback.invalid';
+
+/** The development/test build's public key and the extension id it yields (scripts/dev-extension-key.json). */
+export const DEV_EXTENSION_KEY = JSON.parse(readFileSync(path.join(root, 'scripts', 'dev-extension-key.json'), 'utf8'));
 
 export function variantManifest(base, variant) {
   const m = structuredClone(base);
@@ -49,6 +52,8 @@ export function variantManifest(base, variant) {
   if (variant === 'chrome-test') {
     m.host_permissions = [...TEST_HOST_PERMISSIONS];
     m.name = 'Timeback (test build)';
+    // A public key (no private key exists) gives the unpacked test build a stable id, so policies can name it.
+    m.key = DEV_EXTENSION_KEY.key;
   }
   return m;
 }

@@ -94,14 +94,20 @@ async function configure(context, id, worker, settings) {
   try {
     await page.goto(`chrome-extension://${id}/dashboard.html`);
     await page.evaluate(([key, s]) => chrome.storage.local.set({ [key]: s }), [SETTINGS_KEY, settings]);
-  } catch (err) {
-    // Without a dashboard page (e.g. while it is being written) the worker can write the same value.
-    log(`Could not use dashboard.html (${err.message.split('\n')[0]}); writing settings from the service worker instead.`);
-    await worker.evaluate(([key, s]) => chrome.storage.local.set({ [key]: s }), [SETTINGS_KEY, settings]);
   } finally {
     await page.close();
   }
-  await sleep(1000); // let the worker register the content script
+  // Wait until the worker has registered the content script (the first policy read after
+  // start can take a few seconds), so the tour is tracked from its first page.
+  const until = Date.now() + 20_000;
+  const ids = settings.systems.map((s) => `system-${s.id}`);
+  while (Date.now() < until) {
+    const live = context.serviceWorkers()[0] ?? worker;
+    const registered = await live.evaluate(() => chrome.scripting.getRegisteredContentScripts().then((r) => r.map((x) => x.id))).catch(() => []);
+    if (ids.every((x) => registered.includes(x))) return;
+    await sleep(200);
+  }
+  log('The content script was not registered within 20 s; the tour may not be tracked.');
 }
 
 // ---------------------------------------------------------------- headless tour
@@ -199,6 +205,7 @@ function formatDuration(ms) {
   const totalSec = Math.round(ms / 1000);
   if (totalSec < 60) return `${totalSec} s`;
   const totalMin = Math.floor(totalSec / 60);
+  if (totalMin < 10 && totalSec % 60 !== 0) return `${totalMin} min ${totalSec % 60} s`;
   if (totalMin < 60) return `${totalMin} min`;
   return `${Math.floor(totalMin / 60)} h ${String(totalMin % 60).padStart(2, '0')} min`;
 }

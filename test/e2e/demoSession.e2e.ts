@@ -141,7 +141,7 @@ describe('a demo clinical session in real Chromium', () => {
     const popup = await tb.context.newPage();
     await popup.setViewportSize({ width: 360, height: 720 });
     await popup.goto(tb.url('popup.html'));
-    await popup.getByText('Demo EHR').first().waitFor();
+    await popup.locator('.total').waitFor();
     await popup.screenshot({ path: 'test-results/popup.png', fullPage: true });
     await popup.close();
   });

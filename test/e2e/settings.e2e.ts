@@ -49,7 +49,7 @@ describe('settings page in real Chromium', () => {
     await settings.getByLabel('Web addresses (match patterns)').fill('http://127.0.0.1/*');
     await settings.getByRole('button', { name: 'Add system' }).click();
     await settings.getByText('Demo EHR added.').waitFor();
-    for (let i = 0; i < 30 && (await registered()).length === 0; i++) await sleep(100);
+    for (let i = 0; i < 200 && (await registered()).length === 0; i++) await sleep(100);
     expect(await registered()).toEqual([{ id: 'system-demo-ehr', matches: ['http://127.0.0.1/*'] }]);
     const perms = await tb.extensionPage.evaluate(() => chrome.permissions.getAll());
     expect(perms.origins).toEqual(['http://127.0.0.1/*', 'http://localhost/*']); // the test build's loopback grant, nothing more
@@ -70,7 +70,7 @@ describe('settings page in real Chromium', () => {
     await settings.getByRole('button', { name: 'Remove Demo EHR' }).click();
     await settings.getByRole('button', { name: 'Yes, remove Demo EHR' }).click();
     await settings.getByText('Demo EHR removed.').waitFor();
-    for (let i = 0; i < 30 && (await registered()).length > 0; i++) await sleep(100);
+    for (let i = 0; i < 200 && (await registered()).length > 0; i++) await sleep(100);
     expect(await registered()).toEqual([]);
   });
 });

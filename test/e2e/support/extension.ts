@@ -53,7 +53,8 @@ export class TimebackBrowser {
   async configure(settings: Settings): Promise<void> {
     await this.extensionPage.evaluate((s) => chrome.storage.local.set({ 'timeback.settings': s }), settings);
     const ids = settings.systems.map((s) => `system-${s.id}`).sort();
-    for (let i = 0; i < 50; i++) {
+    // Chromium answers the first storage.managed read (policy) only after it has loaded policies, a few seconds after start.
+    for (let i = 0; i < 200; i++) {
       const registered = await this.worker().then((w) => w.evaluate(() => chrome.scripting.getRegisteredContentScripts().then((r) => r.map((x) => x.id))));
       if (JSON.stringify([...registered].sort()) === JSON.stringify(ids)) return;
       await sleep(100);
