@@ -241,6 +241,8 @@ export interface PolicyView {
   desktopSystems: DesktopSystem[];
   /** The values in force for the settings the policy sets or locks. */
   values: Pick<Settings, 'inactivityThresholdSec' | 'readingAllowanceSec' | 'schedule' | 'retentionDays'>;
+  /** Sharing as the organisation set it: exports allowed, the team-report threshold, and a team code and role to use. */
+  sharing: { exportEnabled: boolean; teamReportThreshold: 8 | 11; teamCode: string | null; role: Role | null };
 }
 
 /** The view of a raw managed-storage value over the clinician's settings. */
@@ -254,5 +256,6 @@ export function policyView(settings: Settings, raw: unknown): PolicyView {
     systems: policy.systems ?? [],
     desktopSystems: policy.desktopSystems ?? [],
     values: { inactivityThresholdSec: applied.effective.inactivityThresholdSec, readingAllowanceSec: applied.effective.readingAllowanceSec, schedule: applied.effective.schedule, retentionDays: applied.effective.retentionDays },
+    sharing: { exportEnabled: policy.exportEnabled ?? true, teamReportThreshold: policy.teamReportThreshold ?? 8, teamCode: policy.teamCode ?? null, role: policy.role ?? null },
   };
 }

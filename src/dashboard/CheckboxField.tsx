@@ -8,11 +8,14 @@ export function CheckboxField({
   hint,
   checked,
   onChange,
+  disabled = false,
 }: {
   id: string;
   label: string;
   hint?: string;
   checked: boolean;
+  /** Set by the organisation: shown, but the clinician cannot change it. */
+  disabled?: boolean;
   onChange: (checked: boolean) => void;
 }) {
   return (
@@ -23,6 +26,7 @@ export function CheckboxField({
         class="checkbox"
         aria-describedby={hint ? `${id}-hint` : undefined}
         checked={checked}
+        disabled={disabled}
         onChange={(e) => onChange(e.currentTarget.checked)}
       />
       <label for={id}>{label}</label>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Role } from '../core/exportFormat.js';
 import type { DayRollup } from '../core/dayRollup.js';
 import { validatePersonalExport } from '../core/exportValidation.js';
 import { personalExportToCsv, personalExportToJson } from '../core/exportWriters.js';
@@ -26,9 +27,10 @@ function refusal(error: unknown): string {
  * active-time definition), shown in full, and checked again (format and
  * patient-identifier guard) on the exact text just before it is saved.
  */
-export function ExportSection({ api }: { api: DashboardApi }) {
+export function ExportSection({ api, organisation }: { api: DashboardApi; organisation?: { teamCode: string | null; role: Role | null } }) {
   const [today] = useState(() => api.today());
-  const [choices, setChoices] = useState<ExportChoices>(() => defaultChoices(today));
+  // A team code and role set by the organisation's policy start filled in; the preview shows them.
+  const [choices, setChoices] = useState<ExportChoices>(() => ({ ...defaultChoices(today), teamCode: organisation?.teamCode ?? '', role: organisation?.role ?? '' }));
   const [errors, setErrors] = useState<string[]>([]);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<ChoiceField, string>>>({});
   // `keep`: whether this export's id is to be kept for the next one, as chosen when it was built.

@@ -35,15 +35,16 @@ const WRITERS: Record<ReportFormat, { write: (r: TeamReport) => string; type: st
  * not and why, shows the key figures and saves the report as HTML, CSV or
  * JSON. The shared files never carry file names or per-person rows.
  */
-export function TeamReportSection() {
+export function TeamReportSection({ organisationMinimum = DEFAULT_MIN_CONTRIBUTORS }: { organisationMinimum?: number } = {}) {
   const [inputs, setInputs] = useState<TeamReportInput[] | null>(null);
   const [unreadable, setUnreadable] = useState<string[]>([]);
-  const [strict, setStrict] = useState(false);
+  // An organisation's policy may require the stricter threshold; a team lead can only raise it.
+  const [strict, setStrict] = useState(organisationMinimum >= STRICT_MIN_CONTRIBUTORS);
   const [reading, setReading] = useState(false);
   const [notice, setNotice] = useState('');
   // Only the latest choice of files counts, however long earlier ones take to read.
   const latest = useRef(0);
-  const minContributors = strict ? STRICT_MIN_CONTRIBUTORS : DEFAULT_MIN_CONTRIBUTORS;
+  const minContributors = Math.max(strict ? STRICT_MIN_CONTRIBUTORS : DEFAULT_MIN_CONTRIBUTORS, organisationMinimum);
 
   const built = useMemo((): { report: TeamReport } | { error: string } | null => {
     if (!inputs || inputs.length === 0) return null;
@@ -94,8 +95,9 @@ export function TeamReportSection() {
       <CheckboxField
         id="team-strict"
         label={t('share_teamStricterLabel')}
-        hint={t('share_teamStricterHint')}
+        hint={organisationMinimum >= STRICT_MIN_CONTRIBUTORS ? t('policy_setByOrganisation') : t('share_teamStricterHint')}
         checked={strict}
+        disabled={organisationMinimum >= STRICT_MIN_CONTRIBUTORS}
         onChange={(v) => {
           setStrict(v);
           setNotice('');

@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { emptyRollup, type DayRollup } from '../../src/core/dayRollup.js';
 import type { ChangeResult, DayEntries, EntryChange } from '../../src/core/entries.js';
-import type { PersonalExport } from '../../src/core/exportFormat.js';
+import type { PersonalExport, Role } from '../../src/core/exportFormat.js';
 import { validatePersonalExport } from '../../src/core/exportValidation.js';
 import { personalExportToJson } from '../../src/core/exportWriters.js';
 import { buildPersonalExport, newContributorId } from '../../src/core/personalExport.js';
@@ -485,5 +485,32 @@ describe('Share: period and CSV helpers', () => {
       ['a', 'b'],
       ['c', 'd'],
     ]);
+  });
+});
+
+describe('Share: the organisation\'s sharing policy', () => {
+  const withPolicy = (sharing: { exportEnabled: boolean; teamReportThreshold: 8 | 11; teamCode: string | null; role: Role | null }) => ({
+    ...fakeApi(),
+    policy: vi.fn(async () => ({ locked: [], warnings: [], fromPolicy: { systems: [], desktopSystems: [] }, systems: [], desktopSystems: [], values: { ...DEFAULT_SETTINGS }, sharing })),
+  });
+
+  it('shows no export form when the organisation has turned exports off; the team report stays', async () => {
+    await openShare(withPolicy({ exportEnabled: false, teamReportThreshold: 8, teamCode: null, role: null }));
+    expect(text()).toContain('Your organisation has turned off exports on this device.');
+    expect(() => field('Include the clinical systems')).toThrow();
+    expect(text()).toContain('Team report');
+  });
+
+  it('starts with the team code and role the organisation set', async () => {
+    await openShare(withPolicy({ exportEnabled: true, teamReportThreshold: 8, teamCode: 'RHM-ED', role: 'nurse' }));
+    expect(field('Team code (optional)').value).toBe('RHM-ED');
+    expect(field<HTMLSelectElement>('Your role (optional)').value).toBe('nurse');
+  });
+
+  it('applies the stricter threshold the organisation requires', async () => {
+    await openShare(withPolicy({ exportEnabled: true, teamReportThreshold: 11, teamCode: null, role: null }));
+    expect(field('Use a stricter threshold (11)').checked).toBe(true);
+    expect(field('Use a stricter threshold (11)').disabled).toBe(true);
+    expect(text()).toContain('Set by your organisation.');
   });
 });
