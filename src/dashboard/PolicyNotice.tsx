@@ -1,4 +1,5 @@
 import type { PolicyView } from '../core/policy.js';
+import type { ClinicalSystem } from '../core/settings.js';
 import { t } from '../ui/i18n.js';
 import { SystemItem } from './SystemItem.js';
 
@@ -19,14 +20,14 @@ export function PolicyWarnings({ warnings }: { warnings: string[] }) {
 }
 
 /** The systems the organisation's policy adds: listed without Edit or Remove. */
-export function PolicySystems({ policy }: { policy: PolicyView }) {
+export function PolicySystems({ policy, onAllow }: { policy: PolicyView; onAllow?: (system: ClinicalSystem) => void }) {
   if (policy.systems.length === 0) return null;
   return (
     <>
       <p>{t('policy_systemsIntro')}</p>
       <ul class="system-list" aria-label={t('policy_setByOrganisation')}>
         {policy.systems.map((s) => (
-          <SystemItem key={s.id} system={s} managed onEdit={() => undefined} onRemove={() => undefined} />
+          <SystemItem key={s.id} system={s} managed onEdit={() => undefined} onRemove={() => undefined} {...(onAllow ? { onAllow: () => onAllow(s) } : {})} />
         ))}
       </ul>
     </>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LockableSetting, PolicyView } from '../core/policy.js';
 import { parseSchedule, type Schedule } from '../core/schedule.js';
-import { DEFAULT_SETTINGS, parseSettings, systemIdFromName, systemOrigins, type DesktopSystem, type Settings as SettingsValue } from '../core/settings.js';
+import { DEFAULT_SETTINGS, parseSettings, systemIdFromName, systemOrigins, type ClinicalSystem, type DesktopSystem, type Settings as SettingsValue } from '../core/settings.js';
 import { t } from '../ui/i18n.js';
 import { DesktopSystemsSection } from './DesktopSystemsSection.js';
 import { ErrorSummary } from './ErrorSummary.js';
@@ -96,6 +96,12 @@ export function Settings({ api, focusSchedule = false }: { api: SettingsApi; foc
   }
   const current = settings;
   const isLocked = (setting: LockableSetting) => policy?.locked.includes(setting) ?? false;
+
+  /** No browser policy grants optional host access, so the clinician allows a policy system's pages here (a user gesture). */
+  function allowPolicySystem(system: ClinicalSystem) {
+    const granted = attempt(() => api.requestOrigins(systemOrigins(system)));
+    void granted.then((ok) => (ok ? setNotice(t('policy_accessAllowed', system.name)) : showErrors([t('settings_permissionRefused', system.name)])));
+  }
 
   function showErrors(messages: string[]) {
     setNotice('');
@@ -268,7 +274,7 @@ export function Settings({ api, focusSchedule = false }: { api: SettingsApi; foc
           {t('settings_systemsHeading')}
         </h2>
         <p>{t('settings_systemsIntro')}</p>
-        {policy && <PolicySystems policy={policy} />}
+        {policy && <PolicySystems policy={policy} onAllow={allowPolicySystem} />}
         {isLocked('systems') ? (
           <p class="hint">{t('policy_systemsLocked')}</p>
         ) : (

@@ -11,7 +11,20 @@ function ruleCount(n: number, useGenericRules: boolean): string {
 }
 
 /** One configured system, with Edit and a two-step Remove (patterns are tedious to retype). */
-export function SystemItem({ system, onEdit, onRemove, managed = false }: { system: ClinicalSystem; onEdit: () => void; onRemove: () => void; managed?: boolean }) {
+export function SystemItem({
+  system,
+  onEdit,
+  onRemove,
+  managed = false,
+  onAllow,
+}: {
+  system: ClinicalSystem;
+  onEdit: () => void;
+  onRemove: () => void;
+  managed?: boolean;
+  /** For a system set by the organisation: ask for access to its pages (no policy can grant it). */
+  onAllow?: () => void;
+}) {
   const [confirming, setConfirming] = useState(false);
   const question = useRef<HTMLParagraphElement>(null);
   const removeButton = useRef<HTMLButtonElement>(null);
@@ -59,7 +72,19 @@ export function SystemItem({ system, onEdit, onRemove, managed = false }: { syst
         <dd>{system.useGenericRules ? t('settings_genericOn') : t('settings_genericOff')}</dd>
       </dl>
       {managed ? (
-        <p class="hint">{t('policy_setByOrganisation')}</p>
+        <>
+          <p class="hint">{t('policy_setByOrganisation')}</p>
+          {onAllow && (
+            <>
+              <p class="hint" id={`allow-hint-${system.id}`}>
+                {t('policy_allowAccessHint')}
+              </p>
+              <button type="button" class="button button-secondary" aria-describedby={`allow-hint-${system.id}`} onClick={onAllow}>
+                {t('policy_allowAccess', system.name)}
+              </button>
+            </>
+          )}
+        </>
       ) : confirming ? (
         <div class="confirm" role="group" aria-labelledby={questionId}>
           <p id={questionId} ref={question} tabIndex={-1}>

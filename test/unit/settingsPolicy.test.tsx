@@ -4,6 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { policyView } from '../../src/core/policy.js';
 import { DEFAULT_SETTINGS, type ClinicalSystem, type Settings as SettingsValue } from '../../src/core/settings.js';
+import { systemOrigins } from '../../src/core/settings.js';
 import { Settings } from '../../src/dashboard/Settings.js';
 import type { SettingsApi } from '../../src/dashboard/settingsApi.js';
 import { installEnGbMessages } from '../../src/ui/enGbMessages.js';
@@ -84,6 +85,14 @@ describe('Settings page under an organisation policy', () => {
     expect([...container.querySelectorAll('.system h3')].map((h) => h.textContent)).toEqual(['Trust EHR', 'My system']);
     expect(hasButton('Edit My system')).toBe(true);
     expect(hasButton('Edit Trust EHR')).toBe(false);
+  });
+
+  it('lets the clinician allow access to a policy system\'s pages (no policy can grant it), asking for exactly its origins', async () => {
+    const api = fakeApi({ ...DEFAULT_SETTINGS }, { clinicalSystems: [EHR] });
+    await show(api);
+    await press('Allow access to Trust EHR');
+    expect(api.requestOrigins).toHaveBeenCalledWith(systemOrigins({ ...EHR, signInPatterns: [] }));
+    expect(text()).toContain('Timeback can now track Trust EHR.');
   });
 
   it('shows the policy warnings', async () => {
