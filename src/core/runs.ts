@@ -89,13 +89,7 @@ export function isRuns(value: unknown, maxPairs = 10_000): value is Runs {
   return true;
 }
 
-export function firstSecond(runs: Runs): number | undefined {
-  return runs[0];
-}
 
-export function lastSecondEnd(runs: Runs): number | undefined {
-  return runs[runs.length - 1];
-}
 
 /**
  * Add [from, to) to `runs` in place and return it. The in-order case (the
