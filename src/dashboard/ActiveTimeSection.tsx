@@ -7,7 +7,7 @@ import { categoriesWithTime, categoryClass } from './categoryOrder.js';
 import { ChartLegend } from './ChartLegend.js';
 import type { Period } from './periods.js';
 
-/** Active time by task: stacked bars per day for a week or month, a breakdown for one day. */
+/** Active time by task: stacked bars per day for a week or month, per month for a year, a breakdown for one day. */
 export function ActiveTimeSection({ metrics, period }: { metrics: PeriodMetrics; period: Period }) {
   const legend = categoriesWithTime(metrics.byCategoryMs).map((c) => ({ key: c, label: categoryLabel(c), className: categoryClass(c) }));
   return (

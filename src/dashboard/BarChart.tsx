@@ -13,9 +13,9 @@ export interface ChartSegment {
 
 export interface ChartBar {
   key: string;
-  /** Short label under the bar ("Mon 10", "14"). */
+  /** Short label under the bar ("Mon 10", "14", "Mar"). */
   axisLabel: string;
-  /** Full label for the tooltip ("Mon 10 March"). */
+  /** Full label for the tooltip ("Mon 10 March", "March 2025"). */
   label: string;
   segments: ChartSegment[];
 }
@@ -29,7 +29,7 @@ const BOTTOM = 28;
 const LABEL_ROOM = { short: 30, long: 60 };
 
 /**
- * Vertical bars of durations, one per day, each stacked from its segments.
+ * Vertical bars of durations, one per day (or month), each stacked from its segments.
  * The SVG is one image to assistive technology (its label summarises it);
  * the numbers themselves are in the data table beside every chart.
  */

@@ -6,28 +6,34 @@ import { t } from '../ui/i18n.js';
 import { BarChart } from './BarChart.js';
 import { categoriesWithTime, categoryClass } from './categoryOrder.js';
 import { DataTable } from './DataTable.js';
-import { dayLabel, dayOfMonth, shortDay } from './format.js';
 import type { Period } from './periods.js';
+import { trendIsMonthly, trendRows } from './trendRows.js';
 
-/** Each day's active time stacked by task (week or month), with a day-by-task data table. */
+/**
+ * Active time stacked by task for each day (week or month) or each month
+ * (year), with a day-by-task or month-by-task data table.
+ */
 export function CategoryDailyBars({ metrics, period, legend }: { metrics: PeriodMetrics; period: Period; legend: ComponentChildren }) {
   const categories = categoriesWithTime(metrics.byCategoryMs);
-  const bars = metrics.daily.map((d) => ({
-    key: d.date,
-    axisLabel: period.kind === 'week' ? shortDay(d.date) : dayOfMonth(d.date),
-    label: dayLabel(d.date),
-    segments: categories.map((c) => ({ key: c, className: categoryClass(c), label: categoryLabel(c), ms: d.byCategoryMs[c] ?? 0 })),
+  const rows = trendRows(metrics, period);
+  const monthly = trendIsMonthly(period);
+  const bars = rows.map((r) => ({
+    key: r.key,
+    axisLabel: r.axisLabel,
+    label: r.label,
+    segments: categories.map((c) => ({ key: c, className: categoryClass(c), label: categoryLabel(c), ms: r.byCategoryMs[c] ?? 0 })),
   }));
-  const busiest = metrics.daily.reduce((best, d) => (d.activeMs > best.activeMs ? d : best));
-  const summary = t('dash_byTaskDailySummary', formatDuration(metrics.activeMs), dayLabel(busiest.date), formatDuration(busiest.activeMs));
+  const busiest = rows.reduce((best, r) => (r.activeMs > best.activeMs ? r : best));
+  const figures = [formatDuration(metrics.activeMs), busiest.label, formatDuration(busiest.activeMs)] as const;
+  const summary = monthly ? t('dash_byTaskMonthlySummary', ...figures) : t('dash_byTaskDailySummary', ...figures);
   return (
     <>
       <BarChart bars={bars} summary={summary} />
       {legend}
-      <DataTable caption={t('dash_byTaskDailyCaption')}>
+      <DataTable caption={monthly ? t('dash_byTaskMonthlyCaption') : t('dash_byTaskDailyCaption')}>
         <thead>
           <tr>
-            <th scope="col">{t('dash_colDate')}</th>
+            <th scope="col">{monthly ? t('dash_colMonth') : t('dash_colDate')}</th>
             {categories.map((c) => (
               <th key={c} scope="col" class="numeric">
                 {categoryLabel(c)}
@@ -39,15 +45,15 @@ export function CategoryDailyBars({ metrics, period, legend }: { metrics: Period
           </tr>
         </thead>
         <tbody>
-          {metrics.daily.map((d) => (
-            <tr key={d.date}>
-              <th scope="row">{dayLabel(d.date)}</th>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.label}</th>
               {categories.map((c) => (
                 <td key={c} class="numeric">
-                  {formatDuration(d.byCategoryMs[c] ?? 0)}
+                  {formatDuration(r.byCategoryMs[c] ?? 0)}
                 </td>
               ))}
-              <td class="numeric">{formatDuration(d.activeMs)}</td>
+              <td class="numeric">{formatDuration(r.activeMs)}</td>
             </tr>
           ))}
         </tbody>

@@ -2,19 +2,22 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { parseSettings } from '../core/settings.js';
 import { t } from '../ui/i18n.js';
 import type { DashboardApi } from './dashboardApi.js';
+import type { DashboardView } from './dashboardViews.js';
 import { periodTitle } from './format.js';
 import { PeriodPage } from './PeriodPage.js';
-import { periodOf, type PeriodKind } from './periods.js';
+import { periodOf } from './periods.js';
 import { Settings } from './Settings.js';
 import { ShareView } from './ShareView.js';
+import { openingView, viewFromHash, writeViewHash } from './viewHash.js';
 import { ViewNav } from './ViewNav.js';
 
-export type DashboardView = PeriodKind | 'share' | 'settings';
-
 /**
- * The dashboard page: Day / Week / Month views of the clinician's time,
- * Share (the clinician's own export, and a team lead's report), and Settings. It opens on Settings until a clinical system is set up (there is
- * nothing to show before that), otherwise on this week.
+ * The dashboard page: Day / Week / Month / Year views of the clinician's time,
+ * Share (the clinician's own export, and a team lead's report), and Settings.
+ * It opens on the view named in the address (dashboard.html#year), else on
+ * this week; but on Settings until a clinical system is set up (a period has
+ * nothing to show before that). The address follows the clinician's choice
+ * of view, so a reload keeps it.
  */
 export function Dashboard({ api }: { api: DashboardApi }) {
   const [view, setView] = useState<DashboardView | null>(null);
@@ -25,18 +28,33 @@ export function Dashboard({ api }: { api: DashboardApi }) {
 
   useEffect(() => {
     let live = true;
+    // The hash is read once the settings are in, so one changed meanwhile still counts.
+    const open = (hasSystems: boolean) => live && setView(openingView(viewFromHash(location.hash), hasSystems));
     api.load().then(
       (raw) => {
         const parsed = raw === undefined ? null : parseSettings(raw);
         // Unusable settings open on Settings too, where the problem is explained.
-        if (live) setView(parsed?.ok && parsed.settings.systems.length > 0 ? 'week' : 'settings');
+        open(parsed?.ok === true && parsed.settings.systems.length > 0);
       },
-      () => live && setView('settings'),
+      () => open(false),
     );
     return () => {
       live = false;
     };
   }, [api]);
+
+  // An address edited by hand, or a link to another view: shown as if its tab were pressed. Unknown hashes change nothing.
+  useEffect(() => {
+    const onHashChange = () => {
+      const next = viewFromHash(location.hash);
+      if (!next) return;
+      setToSchedule(false);
+      // Still loading: the opening view, read from the hash, is chosen when the settings arrive.
+      setView((current) => (current === null ? null : next));
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
 
   useEffect(() => {
     if (view)
@@ -55,11 +73,13 @@ export function Dashboard({ api }: { api: DashboardApi }) {
     focusSettingsTab.current = target !== 'schedule';
     setToSchedule(target === 'schedule');
     setView('settings');
+    writeViewHash('settings');
   }
 
   function selectView(next: DashboardView) {
     setToSchedule(false);
     setView(next);
+    writeViewHash(next);
   }
 
   return (

@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DayRollup } from '../core/dayRollup.js';
 import type { LocalDateKey } from '../core/localDate.js';
 import { computePeriodMetrics } from '../core/metrics.js';
 import type { PeriodMetrics } from '../core/periodMetrics.js';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../core/settings.js';
 import { t } from '../ui/i18n.js';
+import { markPainted } from '../ui/paintMark.js';
 import { ActiveTimeSection } from './ActiveTimeSection.js';
 import { AfterHoursSection } from './AfterHoursSection.js';
 import type { DashboardApi } from './dashboardApi.js';
@@ -35,7 +36,7 @@ function isEmpty(m: PeriodMetrics): boolean {
 }
 
 /**
- * One day, week or month. Reads the rollups of exactly that period (never
+ * One day, week, month or year. Reads the rollups of exactly that period (never
  * raw spans or other days), and the settings for the schedule, the system
  * names and the active-time parameters.
  */
@@ -113,6 +114,11 @@ export function PeriodPage({
   );
 
   const failed = failedKey === key;
+  const showsFigures = !failed && metrics !== null;
+  // For the performance benchmark (bench/): the first period of this kind painted with its figures. A layout effect, so the frame awaited is this one.
+  useLayoutEffect(() => {
+    if (showsFigures) markPainted(`timeback:${kind}-painted`);
+  }, [showsFigures, kind]);
   const settings = current?.settings;
   const hasSchedule = (settings?.schedule.sessions.length ?? 0) > 0;
   const names = new Map([...(settings?.systems ?? []), ...(settings?.desktopSystems ?? [])].map((s) => [s.id, s.name]));

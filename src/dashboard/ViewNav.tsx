@@ -1,14 +1,12 @@
 import { t } from '../ui/i18n.js';
-import type { DashboardView } from './Dashboard.js';
+import { DASHBOARD_VIEWS, type DashboardView } from './dashboardViews.js';
 
-const VIEWS: readonly DashboardView[] = ['day', 'week', 'month', 'share', 'settings'];
-
-/** Day / Week / Month / Share / Settings. The current one is marked for sight (style) and for screen readers (aria-current). */
+/** Day / Week / Month / Year / Share / Settings. The current one is marked for sight (style) and for screen readers (aria-current). */
 export function ViewNav({ current, onSelect }: { current: DashboardView; onSelect: (view: DashboardView) => void }) {
   return (
     <nav class="view-nav" aria-label={t('dash_viewNavLabel')}>
       <ul>
-        {VIEWS.map((view) => (
+        {DASHBOARD_VIEWS.map((view) => (
           <li key={view}>
             <button
               type="button"

@@ -31,11 +31,16 @@ export const dayLabel = (key: LocalDateKey) => dateText(key, { weekday: 'short',
 export const shortDay = (key: LocalDateKey) => dateText(key, { weekday: 'short', day: 'numeric' });
 /** "14": a month chart's axis. */
 export const dayOfMonth = (key: LocalDateKey) => String(Number(key.slice(8, 10)));
+/** "March 2025": the month containing `key`. */
+export const monthLabel = (key: LocalDateKey) => dateText(key, { month: 'long', year: 'numeric' });
+/** "Mar": a year chart's axis. */
+export const shortMonth = (key: LocalDateKey) => dateText(key, { month: 'short' });
 
-/** The heading of a period: "Friday 14 March 2025", "Week 11: 10 March to 16 March 2025", "March 2025". */
+/** The heading of a period: "Friday 14 March 2025", "Week 11: 10 March to 16 March 2025", "March 2025", "2025". */
 export function periodTitle(period: Period): string {
   if (period.kind === 'day') return longDate(period.from);
-  if (period.kind === 'month') return dateText(period.from, { month: 'long', year: 'numeric' });
+  if (period.kind === 'month') return monthLabel(period.from);
+  if (period.kind === 'year') return dateText(period.from, { year: 'numeric' });
   const sameYear = period.from.slice(0, 4) === period.to.slice(0, 4);
   const start = dateText(period.from, sameYear ? { day: 'numeric', month: 'long' } : { day: 'numeric', month: 'long', year: 'numeric' });
   const end = dateText(period.to, { day: 'numeric', month: 'long', year: 'numeric' });

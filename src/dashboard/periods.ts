@@ -1,6 +1,6 @@
 /**
  * Pure calendar maths on LocalDateKey strings ("YYYY-MM-DD") for the
- * dashboard's day, week and month views. The keys are already the
+ * dashboard's day, week, month and year views. The keys are already the
  * clinician's local dates, so arithmetic runs on UTC midnights: no time zone
  * or DST can shift a day. Day steps come from core/schedule.ts, so the
  * dashboard and the metrics share one calendar.
@@ -10,7 +10,7 @@ import { addDays, datesInRange, weekdayOfDate } from '../core/schedule.js';
 
 export { addDays, datesInRange };
 
-export type PeriodKind = 'day' | 'week' | 'month';
+export type PeriodKind = 'day' | 'week' | 'month' | 'year';
 
 export interface Period {
   kind: PeriodKind;
@@ -70,7 +70,7 @@ export function isoWeek(key: LocalDateKey): { year: number; week: number } {
   return { year, week };
 }
 
-/** The day, ISO week (Monday–Sunday) or calendar month containing `anchor`. */
+/** The day, ISO week (Monday–Sunday), calendar month or calendar year (1 January–31 December) containing `anchor`. */
 export function periodOf(kind: PeriodKind, anchor: LocalDateKey): Period {
   if (kind === 'day') return { kind, from: anchor, to: anchor };
   if (kind === 'week') {
@@ -78,6 +78,7 @@ export function periodOf(kind: PeriodKind, anchor: LocalDateKey): Period {
     return { kind, from, to: addDays(from, 6) };
   }
   const { year, month } = parts(anchor);
+  if (kind === 'year') return { kind, from: dateKey(year, 1, 1), to: dateKey(year, 12, 31) };
   return { kind, from: dateKey(year, month, 1), to: dateKey(year, month, daysInMonth(year, month)) };
 }
 
@@ -85,5 +86,6 @@ export function periodOf(kind: PeriodKind, anchor: LocalDateKey): Period {
 export function shiftAnchor(kind: PeriodKind, anchor: LocalDateKey, steps: number): LocalDateKey {
   if (kind === 'day') return addDays(anchor, steps);
   if (kind === 'week') return addDays(anchor, 7 * steps);
-  return addMonths(anchor, steps);
+  // A year is 12 months, so 29 February steps to 28 February rather than into March.
+  return addMonths(anchor, kind === 'year' ? 12 * steps : steps);
 }

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatDuration, type TodaySummary } from '../core/todaySummary.js';
 import { categoryLabel } from '../ui/categoryLabel.js';
 import { t } from '../ui/i18n.js';
+import { markPainted } from '../ui/paintMark.js';
 import type { IdleReviewAction } from '../core/entries.js';
 import type { TaskCategory } from '../core/taskCategory.js';
 import type { PopupApi } from './api.js';
@@ -71,6 +72,12 @@ export function Popup({ api }: { api: PopupApi }) {
       clearInterval(timer);
     };
   }, [api]);
+
+  // For the performance benchmark (bench/): today's summary first painted. A layout effect, so the frame awaited is the one showing it.
+  const hasSummary = summary !== null;
+  useLayoutEffect(() => {
+    if (hasSummary) markPainted('timeback:popup-painted');
+  }, [hasSummary]);
 
   function togglePause() {
     if (!summary) return;

@@ -14,6 +14,7 @@ import { DEFAULT_SETTINGS, parseSettings, type Settings as SettingsValue } from 
 import type { TaskCategory } from '../../src/core/taskCategory.js';
 import { Dashboard } from '../../src/dashboard/Dashboard.js';
 import type { DashboardApi } from '../../src/dashboard/dashboardApi.js';
+import { DASHBOARD_VIEWS } from '../../src/dashboard/dashboardViews.js';
 import { PER8_MEASURES } from '../../src/dashboard/SinskySection.js';
 import { installEnGbMessages } from '../../src/ui/enGbMessages.js';
 import type { MessageCatalog } from '../../src/ui/i18n.js';
@@ -95,6 +96,8 @@ beforeEach(() => {
 afterEach(() => {
   render(null, container);
   container.remove();
+  // Views write their name into the address; the next test starts from a plain one.
+  history.replaceState(null, '', location.pathname + location.search);
 });
 
 
@@ -250,6 +253,222 @@ describe('Dashboard: moving between views and periods', () => {
   });
 });
 
+describe('Dashboard: the year view', () => {
+  const YEAR_ROLLUPS = [
+    ...ROLLUPS,
+    rollup('2025-11-03', [{ system: 'ers', category: 'documentation', min: 20, at: '18:00' }]),
+    // Last year: must not show in this year's figures.
+    rollup('2024-12-31', [{ system: 'ers', category: 'documentation', min: 50, at: '10:00' }]),
+  ];
+
+  it('shows the calendar year month by month, in the chart and its data table', async () => {
+    const api = fakeApi(stored(), YEAR_ROLLUPS);
+    await show(api);
+    await press('Year');
+    expect(heading()).toBe('2025');
+    expect(document.title).toBe('2025 – Timeback');
+    expect(container.querySelector('[aria-current="page"]')?.textContent).toBe('Year');
+    expect(api.readRollups).toHaveBeenLastCalledWith('2025-01-01', '2025-12-31');
+
+    const rows = table('Active time by task for each month');
+    expect(rows).toHaveLength(14); // header, 12 months, total
+    expect(rows[0]).toEqual(['Month', 'Documentation', 'Inbox and messages', 'Referrals', 'Total']);
+    expect(rows[1]).toEqual(['January 2025', '0 s', '0 s', '0 s', '0 s']);
+    expect(rows[3]).toEqual(['March 2025', '1 h 30 min', '2 h 00 min', '15 min', '3 h 45 min']);
+    expect(rows[11]).toEqual(['November 2025', '20 min', '0 s', '0 s', '20 min']);
+    expect(rows[13]).toEqual(['Total', '1 h 50 min', '2 h 00 min', '15 min', '4 h 05 min']);
+
+    const chart = container.querySelector('svg')!;
+    expect(chart.getAttribute('role')).toBe('img');
+    expect(chart.getAttribute('aria-label')).toBe(
+      'Stacked bar chart of active time by task for each month. Total 4 h 05 min; the busiest month was March 2025, 3 h 45 min.',
+    );
+    const axis = [...chart.querySelectorAll('.chart-axis-label')].map((l) => l.textContent);
+    expect(axis).toHaveLength(12);
+    expect(axis.slice(0, 3)).toEqual(['Jan', 'Feb', 'Mar']);
+    expect(chart.querySelector('title')?.textContent).toContain('March 2025');
+
+    // After hours: 19:00 on Mon 10 March and 18:00 on Mon 3 November.
+    const afterHours = table('After-hours time for each month');
+    expect(afterHours).toHaveLength(14);
+    expect(afterHours[3]).toEqual(['March 2025', '15 min']);
+    expect(afterHours[11]).toEqual(['November 2025', '20 min']);
+    expect(afterHours[13]).toEqual(['Total', '35 min']);
+    expect(container.querySelector('#after-hours-heading')?.parentElement?.querySelector('svg')?.getAttribute('aria-label')).toBe(
+      'Bar chart of after-hours time for each month (weekdays 17:30 to 07:00, and weekends): 35 min in total, on 2 of 365 days.',
+    );
+  });
+
+  it('steps a year at a time, and back to this year', async () => {
+    const api = fakeApi(stored(), YEAR_ROLLUPS);
+    await show(api);
+    await press('Year');
+    await press('Previous year');
+    expect(heading()).toBe('2024');
+    expect(api.readRollups).toHaveBeenLastCalledWith('2024-01-01', '2024-12-31');
+    expect(table('Active time by task for each month')[12]).toEqual(['December 2024', '50 min', '50 min']);
+    await press('Next year');
+    await press('Next year');
+    expect(heading()).toBe('2026');
+    expect(text()).toContain('No time recorded for this period');
+    await press('Today');
+    expect(heading()).toBe('2025');
+    // Back to a week from the year keeps the day: this week.
+    await press('Week');
+    expect(heading()).toBe('Week 11: 10 March to 16 March 2025');
+  });
+
+  it('draws a year of daily figures as 12 bars and 12 table rows, not 365', async () => {
+    const categories: TaskCategory[] = ['documentation', 'referrals', 'inbox_messaging'];
+    const everyDay = Array.from({ length: 365 }, (_, i) => {
+      const date = new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10);
+      return rollup(date, [{ system: 'emis', category: categories[i % 3]!, min: 30 + (i % 60), at: i % 2 ? '10:00' : '19:00' }]);
+    });
+    await show(fakeApi(stored(), everyDay));
+    await press('Year');
+    const chart = container.querySelector('svg')!;
+    expect(chart.querySelectorAll('.chart-seg').length).toBeLessThanOrEqual(12 * categories.length);
+    expect(table('Active time by task for each month')).toHaveLength(14);
+    expect(table('After-hours time for each month')).toHaveLength(14);
+    // Every row of every table on the page: the year's size must not show in the DOM.
+    expect(container.querySelectorAll('tr').length).toBeLessThan(100);
+  });
+});
+
+describe('Dashboard: the view in the address', () => {
+  const openAt = async (hash: string, api: DashboardApi = fakeApi()) => {
+    history.replaceState(null, '', hash);
+    // happy-dom (unlike browsers) sends a late hashchange for replaceState: let it pass before the page opens.
+    await settle();
+    await show(api);
+  };
+  const currentTab = () => container.querySelector('[aria-current="page"]')?.textContent;
+
+  it.each([
+    ['#day', 'Day', 'Friday 14 March 2025'],
+    ['#week', 'Week', 'Week 11: 10 March to 16 March 2025'],
+    ['#month', 'Month', 'March 2025'],
+    ['#year', 'Year', '2025'],
+    ['#share', 'Share', 'Share your figures'],
+    ['#settings', 'Settings', 'Timeback settings'],
+  ])('opens %s directly', async (hash, tab, title) => {
+    await openAt(hash);
+    expect(currentTab()).toBe(tab);
+    expect(heading()).toBe(title);
+  });
+
+  it('opens this week for an address with an unknown view', async () => {
+    for (const hash of ['#nonsense', '#Year', '#__proto__']) {
+      await openAt(hash);
+      expect(heading(), hash).toBe('Week 11: 10 March to 16 March 2025');
+      render(null, container);
+    }
+  });
+
+  it('without a clinical system, opens Settings for a period, but Share and Settings as asked', async () => {
+    const none = () => fakeApi({ ...DEFAULT_SETTINGS }, []);
+    await openAt('#year', none());
+    expect(currentTab()).toBe('Settings');
+    render(null, container);
+    await openAt('#share', none());
+    expect(currentTab()).toBe('Share');
+    render(null, container);
+    await openAt('#settings', none());
+    expect(currentTab()).toBe('Settings');
+  });
+
+  it('writes the chosen view into the address, without a new history entry, so a reload keeps it', async () => {
+    await show(fakeApi());
+    const entries = history.length;
+    await press('Year');
+    expect(location.hash).toBe('#year');
+    await press('Month');
+    expect(location.hash).toBe('#month');
+    expect(history.length).toBe(entries);
+    // Reload: the same view again.
+    render(null, container);
+    await show(fakeApi());
+    expect(currentTab()).toBe('Month');
+    expect(heading()).toBe('March 2025');
+  });
+
+  it('writes Settings into the address when a button leads there', async () => {
+    await show(fakeApi());
+    await press('Add your job plan in Settings');
+    expect(location.hash).toBe('#settings');
+  });
+
+  it('follows the address when it changes, and ignores unknown views', async () => {
+    await show(fakeApi());
+    const go = async (hash: string) => {
+      history.replaceState(null, '', hash);
+      await act(async () => {
+        window.dispatchEvent(new HashChangeEvent('hashchange'));
+      });
+      await settle();
+      await settle();
+    };
+    await go('#year');
+    expect(currentTab()).toBe('Year');
+    expect(heading()).toBe('2025');
+    await go('#nonsense');
+    expect(currentTab()).toBe('Year');
+    await go('#day');
+    expect(heading()).toBe('Friday 14 March 2025');
+  });
+});
+
+describe('Dashboard: paint marks for the performance benchmark', () => {
+  const marks = (name: string) => performance.getEntriesByName(name, 'mark');
+  /** Long enough for an animation frame and the task after it. */
+  const afterPaint = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 50)));
+  // A frame first, so no mark still pending from an earlier test lands in this one.
+  beforeEach(async () => {
+    await afterPaint();
+    performance.clearMarks();
+  });
+  afterEach(() => performance.clearMarks());
+
+  it('marks a period painted once its figures are shown, not while they load', async () => {
+    const api = fakeApi();
+    let release: (rollups: DayRollup[]) => void = () => {};
+    api.readRollups.mockImplementationOnce(() => new Promise((resolve) => (release = resolve)));
+    await show(api);
+    await afterPaint();
+    expect(text()).toContain('Loading your figures');
+    expect(marks('timeback:week-painted')).toHaveLength(0);
+    await act(async () => release(ROLLUPS.slice(0, 2)));
+    await settle();
+    await afterPaint();
+    expect(marks('timeback:week-painted')).toHaveLength(1);
+    // Once per page load per view: another week does not mark again; a first year does.
+    await press('Next week');
+    await press('Year');
+    await afterPaint();
+    expect(marks('timeback:week-painted')).toHaveLength(1);
+    expect(marks('timeback:year-painted')).toHaveLength(1);
+    expect(marks('timeback:month-painted')).toHaveLength(0);
+  });
+
+  it('does not mark a period whose figures could not be read', async () => {
+    const api = fakeApi();
+    api.readRollups.mockRejectedValueOnce(new Error('IndexedDB blocked'));
+    await show(api);
+    await afterPaint();
+    expect(text()).toContain('Timeback could not read your recorded time.');
+    expect(marks('timeback:week-painted')).toHaveLength(0);
+  });
+
+  it('marks an empty period too: its figures (none) are what is painted', async () => {
+    history.replaceState(null, '', '#month');
+    await settle();
+    await show(fakeApi(stored(), []));
+    await afterPaint();
+    expect(text()).toContain('No time recorded for this period');
+    expect(marks('timeback:month-painted')).toHaveLength(1);
+  });
+});
+
 describe('Dashboard: Sinsky measures and the schedule', () => {
   it('with no schedule, says so for every per-8-hour measure and never divides by zero', async () => {
     await show(fakeApi());
@@ -384,11 +603,11 @@ describe('Dashboard messages', () => {
   it('has every key the dashboard builds at run time', () => {
     const keys = [
       ...[0, 1, 2, 3, 4, 5, 6].map((d) => `weekday_${d}`),
-      ...['day', 'week', 'month', 'share', 'settings'].map((v) => `dash_view_${v}`),
+      ...DASHBOARD_VIEWS.map((v) => `dash_view_${v}`),
       ...ROLES.map((r) => `share_role_${r}`),
       ...Object.keys(REJECTION_LABELS).map((code) => `share_reject_${code}`),
       ...TEAM_MEASURES.map((m) => `share_teamMeasure_${m.id}`),
-      ...['day', 'week', 'month'].flatMap((k) => [`dash_previous_${k}`, `dash_next_${k}`]),
+      ...['day', 'week', 'month', 'year'].flatMap((k) => [`dash_previous_${k}`, `dash_next_${k}`]),
       ...PER8_MEASURES.flatMap((m) => [`dash_measureName_${m}`, `dash_measure_${m}`]),
       ...BENCHMARKS.flatMap((b) => [`dash_unit_${b.unit}`, `dash_statistic_${b.statistic}`]),
     ];

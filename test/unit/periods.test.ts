@@ -105,6 +105,20 @@ describe('periods', () => {
     expect(periodOf('month', '2025-02-10')).toEqual({ kind: 'month', from: '2025-02-01', to: '2025-02-28' });
   });
 
+  it('a year is the calendar year, 1 January to 31 December, leap years included', () => {
+    expect(periodOf('year', '2025-03-14')).toEqual({ kind: 'year', from: '2025-01-01', to: '2025-12-31' });
+    expect(periodOf('year', '2024-12-31')).toEqual({ kind: 'year', from: '2024-01-01', to: '2024-12-31' });
+    expect(datesInRange(periodOf('year', '2024-06-01').from, periodOf('year', '2024-06-01').to)).toHaveLength(366);
+    expect(datesInRange(periodOf('year', '2025-06-01').from, periodOf('year', '2025-06-01').to)).toHaveLength(365);
+  });
+
+  it('steps a year at a time, 29 February landing on 28 February', () => {
+    expect(shiftAnchor('year', '2025-03-14', 1)).toBe('2026-03-14');
+    expect(shiftAnchor('year', '2025-03-14', -2)).toBe('2023-03-14');
+    expect(shiftAnchor('year', '2024-02-29', 1)).toBe('2025-02-28');
+    expect(periodOf('year', shiftAnchor('year', '2025-01-01', -1))).toEqual({ kind: 'year', from: '2024-01-01', to: '2024-12-31' });
+  });
+
   it('moves to the previous and next period', () => {
     expect(shiftAnchor('day', '2025-01-01', -1)).toBe('2024-12-31');
     expect(periodOf('week', shiftAnchor('week', '2025-01-02', -1))).toEqual({ kind: 'week', from: '2024-12-23', to: '2024-12-29' });

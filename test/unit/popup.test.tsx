@@ -144,3 +144,37 @@ describe('Popup', () => {
     expect(text()).toContain('Timeback could not get today');
   });
 });
+
+describe('Popup: paint mark for the performance benchmark', () => {
+  const marks = () => performance.getEntriesByName('timeback:popup-painted', 'mark');
+  /** Long enough for an animation frame and the task after it. */
+  const afterPaint = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 50)));
+  beforeEach(() => performance.clearMarks());
+  afterEach(() => performance.clearMarks());
+
+  it('marks today’s summary painted once it is shown, not while it loads', async () => {
+    const api = fakeApi(summary());
+    let answer: (s: TodaySummary) => void = () => {};
+    api.getToday.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    await show(api);
+    await afterPaint();
+    expect(text()).toContain('Loading');
+    expect(marks()).toHaveLength(0);
+    await act(async () => answer(summary()));
+    await afterPaint();
+    expect(container.querySelector('.total')?.textContent).toBe('2 h 05 min');
+    expect(marks()).toHaveLength(1);
+    // Later updates (a pause here) do not mark again.
+    await act(async () => button('Pause tracking').click());
+    await afterPaint();
+    expect(marks()).toHaveLength(1);
+  });
+
+  it('does not mark when today could not be read', async () => {
+    const api = fakeApi(summary());
+    api.getToday.mockRejectedValue(new Error('no receiver'));
+    await show(api);
+    await afterPaint();
+    expect(marks()).toHaveLength(0);
+  });
+});

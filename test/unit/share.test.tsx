@@ -86,6 +86,8 @@ beforeEach(() => {
 afterEach(() => {
   render(null, container);
   container.remove();
+  // Views write their name into the address; the next test starts from a plain one.
+  history.replaceState(null, '', location.pathname + location.search);
   vi.restoreAllMocks();
 });
 
@@ -126,9 +128,9 @@ function captureDownloads() {
 }
 
 describe('Share: the view', () => {
-  it('sits in the navigation between Month and Settings, and says what the file is', async () => {
+  it('sits in the navigation between Year and Settings, and says what the file is', async () => {
     await openShare(fakeApi());
-    expect([...container.querySelectorAll('.view-nav-item')].map((b) => b.textContent)).toEqual(['Day', 'Week', 'Month', 'Share', 'Settings']);
+    expect([...container.querySelectorAll('.view-nav-item')].map((b) => b.textContent)).toEqual(['Day', 'Week', 'Month', 'Year', 'Share', 'Settings']);
     expect(container.querySelector('[aria-current="page"]')?.textContent).toBe('Share');
     expect(container.querySelector('h1')?.textContent).toBe('Share your figures');
     expect(document.title).toBe('Share your figures – Timeback');
