@@ -109,21 +109,35 @@ describe('tracker: attention', () => {
     expect(w.totalSec(DEFAULT_ACTIVE_TIME)).toBe(60);
   });
 
-  it('a late report from the previously attended tab still counts up to the switch', () => {
+  it('a late report from the previously attended tab still counts up to and including the switch second', () => {
     const w = new World();
     w.focus(1, 0);
     w.focus(2, 8);
     w.report(1, 9, [[0, 9]]);
-    expect(w.totalSec()).toBe(8);
+    expect(w.totalSec()).toBe(9);
+  });
+
+  it.each([
+    ['before', true],
+    ['after', false],
+  ])('the second of a tab switch is booked once, with the left tab\'s report arriving %s the switch', (_when, reportFirst) => {
+    const w = new World();
+    w.focus(1, 0);
+    // Tab 1 loses attention during second 10 and accounts through it; tab 2 gains it then and marks it too.
+    if (reportFirst) w.report(1, 10, [[0, 11]]);
+    w.focus(2, 10);
+    if (!reportFirst) w.report(1, 10, [[0, 11]]);
+    w.report(2, 20, [[10, 20]]);
+    expect(w.totalSec()).toBe(20);
   });
 
   it('a blank page focused stops the clinical tab\'s time', () => {
     const w = new World();
     w.focus(1, 0);
     w.report(1, 10, [[0, 10]], [[0, 10]]);
-    w.focus(99, 10); // about:blank
+    w.focus(99, 10); // about:blank; the switch second still belongs to the tab being left
     w.report(1, 70, [], [[10, 70]]);
-    expect(w.totalSec()).toBe(10);
+    expect(w.totalSec()).toBe(11);
   });
 
   it.each(['idle', 'locked'] as const)('%s stops time, even if the page keeps reporting attention', (os) => {
