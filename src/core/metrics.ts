@@ -76,14 +76,22 @@ export function slotMsWithin(slots: Readonly<Record<string, number>> | undefined
 
 const SLOT_KEY = /^(0|[1-9]\d*)$/;
 
-/** Valid slot entries ("0".."287" → ms); anything else is ignored. */
+/** Parsed slot maps: a period's metrics read each day's slots about ten times (a year view: thousands). */
+const parsedSlots = new WeakMap<object, Array<[number, number]>>();
+const NO_SLOTS: Array<[number, number]> = [];
+
+/** Valid slot entries ("0".."287" → ms); anything else is ignored. Rollups are never mutated, so the parse is cached. */
 function slotEntries(slots: Readonly<Record<string, number>> | undefined): Array<[number, number]> {
+  if (!slots) return NO_SLOTS;
+  const cached = parsedSlots.get(slots);
+  if (cached) return cached;
   const out: Array<[number, number]> = [];
-  for (const [key, v] of Object.entries(slots ?? {})) {
+  for (const [key, v] of Object.entries(slots)) {
     if (!SLOT_KEY.test(key) || !Number.isFinite(v)) continue;
     const slot = Number(key);
     if (slot < SLOTS_PER_DAY) out.push([slot, v]);
   }
+  parsedSlots.set(slots, out);
   return out;
 }
 
