@@ -8,7 +8,8 @@ import type { Settings } from '../core/settings.js';
 import { applyPolicy, parsePolicy, policyView } from '../core/policy.js';
 import { buildTodaySummary, type TodaySummary } from '../core/todaySummary.js';
 import { MESSAGE_SENDERS, isEnvelope, type MessageType, type RequestOf, type ResponseOf } from '../protocol.js';
-import { readRollup, readSpan, readTracker, recordAttention, recordReport, refreshRollups } from '../store/trackingStore.js';
+import { readRollup, readSpan, readTracker, recordAttention, recordReports, refreshRollups, type TabReport } from '../store/trackingStore.js';
+import type { ActivityReport } from '../core/tracker.js';
 import { syncContentScripts } from './contentScriptSync.js';
 import type { WorkerPorts } from './ports.js';
 import { parseActivityReport } from './reportValidation.js';
@@ -16,6 +17,9 @@ import { previewRules } from './rulePreview.js';
 import { isSignInPage, senderAllowed, systemForUrl, type MessageSenderInfo } from './senderPolicy.js';
 
 type Handlers = { [K in MessageType]: (body: RequestOf<K>, sender: MessageSenderInfo, settings: Settings) => Promise<ResponseOf<K>> };
+
+/** A burst of reports is written in transactions of at most this many. */
+const MAX_REPORTS_PER_TRANSACTION = 500;
 
 /** How long after its last evidence a span still shows as "now tracking". */
 const NOW_TRACKING_GRACE_SEC = 15;
@@ -32,11 +36,18 @@ export function createWorker(ports: WorkerPorts) {
    * policy (storage.managed) applied. Only setPaused writes settings, and it
    * writes the clinician's own value, never the policy's systems.
    */
-  const loadSettings = async (): Promise<Settings> => {
+  const readSettings = async (): Promise<Settings> => {
     const own = await ports.loadSettings();
     const raw = await ports.loadPolicy().catch(() => ({}));
     return applyPolicy(own, parsePolicy(raw).policy).effective;
   };
+  // Messages arriving together (many tabs reporting at once) share one read
+  // in flight; nothing is cached beyond it, so a change is seen by the next event.
+  let settingsRead: Promise<Settings> | undefined;
+  const loadSettings = (): Promise<Settings> =>
+    (settingsRead ??= readSettings().finally(() => {
+      settingsRead = undefined;
+    }));
 
   // Orders attention updates; losing it with the worker loses nothing stored.
   let attentionChain: Promise<unknown> = Promise.resolve();
@@ -49,6 +60,45 @@ export function createWorker(ports: WorkerPorts) {
   const writeContext = (s: Settings) => ({ nowMs: ports.now(), timeZone: ports.timeZone(), params: params(s), newId: ports.newId });
   const data = createDataManagement(ports, { writeContext });
   const manual = createManualLogging(ports, { writeContext, refreshAttention: (s) => refreshAttention(s), guardWrite: data.withQuotaRecovery });
+
+  /**
+   * Reports wait here only while the previous batch's transaction commits;
+   * each is answered once its own batch committed. A worker killed meanwhile
+   * loses the unanswered ones, as it would lose a report being written.
+   */
+  const reports = (() => {
+    const waiting: Array<{ item: TabReport; settings: Settings; done: (r: { accepted: boolean }) => void; fail: (e: unknown) => void }> = [];
+    let draining: Promise<void> | undefined;
+    async function drain(): Promise<void> {
+      while (waiting.length > 0) {
+        const batch = waiting.splice(0, MAX_REPORTS_PER_TRANSACTION);
+        const settings = batch[batch.length - 1]!.settings;
+        try {
+          // One transaction: on a full store it committed nothing, so the retry (after pruning) is safe.
+          await data.withQuotaRecovery(settings, async () => recordReports(await ports.db(), batch.map((b) => b.item), writeContext(settings)));
+          for (const b of batch) b.done({ accepted: true });
+        } catch (error) {
+          for (const b of batch) isQuotaError(error) ? b.done({ accepted: false }) : b.fail(error);
+        }
+      }
+    }
+    return {
+      add(tabId: number, report: ActivityReport, settings: Settings): Promise<{ accepted: boolean }> {
+        return new Promise((done, fail) => {
+          waiting.push({ item: { tabId, report }, settings, done, fail });
+          kick();
+        });
+      },
+    };
+    function kick(): void {
+      if (draining) return;
+      draining = drain().finally(() => {
+        draining = undefined;
+        // A report queued between the last batch and this moment still gets its batch.
+        if (waiting.length > 0) kick();
+      });
+    }
+  })();
 
   async function todaySummary(settings: Settings): Promise<TodaySummary> {
     const db = await ports.db();
@@ -87,14 +137,7 @@ export function createWorker(ports: WorkerPorts) {
       const system = systemForUrl(settings, sender.url!);
       const report = system && parseActivityReport(body, system.id, Math.floor(ports.now() / 1000));
       if (!report || settings.paused) return { accepted: false };
-      try {
-        // One transaction: on a full store it committed nothing, so the retry (after pruning) is safe.
-        await data.withQuotaRecovery(settings, async () => recordReport(await ports.db(), sender.tab!.id!, report, writeContext(settings)));
-      } catch (error) {
-        if (isQuotaError(error)) return { accepted: false };
-        throw error;
-      }
-      return { accepted: true };
+      return reports.add(sender.tab!.id!, report, settings);
     },
     async getToday(_body, _sender, settings) {
       return todaySummary(settings);

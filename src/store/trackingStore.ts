@@ -1,7 +1,7 @@
 import type { ActiveTimeParams } from '../core/activeTimeParams.js';
 import type { ActivitySpan } from '../core/activitySpan.js';
 import type { AttentionInputs } from '../core/attention.js';
-import { applyRollupDeltas, emptyRollup, eventRollupDelta, manualClaims, rollupsFromRecords, spanRollupDeltas, type DayRollup } from '../core/dayRollup.js';
+import { applyRollupDeltas, emptyRollup, eventRollupDelta, manualClaims, rollupsFromRecords, spanRollupDeltas, type DayRollup, type PageEvent, type RollupDelta } from '../core/dayRollup.js';
 import { MAX_THRESHOLD_SEC } from '../core/activeTimeParams.js';
 import type { Runs } from '../core/runs.js';
 import type { LocalDateKey } from '../core/localDate.js';
@@ -23,36 +23,87 @@ function sameParams(a: ActiveTimeParams | undefined, b: ActiveTimeParams): boole
 
 export type RollupTx = IDBPTransaction<TimebackSchema, ['meta', 'spans', 'rollups', 'events'], 'readwrite'>;
 
+/** One content-script report and the tab it came from. */
+export interface TabReport {
+  tabId: number;
+  report: ActivityReport;
+}
+
 /**
  * Fold one content-script report into spans, day rollups and tracker state,
  * all in ONE readwrite transaction: the worker can die at any point and the
  * store is either before or after the report, never between.
  */
 export async function recordReport(db: TimebackDb, tabId: number, report: ActivityReport, ctx: WriteContext): Promise<SpanWrite[]> {
+  return (await recordReports(db, [{ tabId, report }], ctx))[0]!;
+}
+
+/**
+ * Fold several reports, in order, into ONE readwrite transaction (group
+ * commit): the same result as recording them one by one, with one read of the
+ * tracker state, one write per touched span and rollup, and one commit. Many
+ * tabs reporting at once cost one transaction, not one each.
+ */
+export async function recordReports(db: TimebackDb, items: readonly TabReport[], ctx: WriteContext): Promise<SpanWrite[][]> {
   const tx = db.transaction(['meta', 'spans', 'rollups', 'events'], 'readwrite');
   await ensureRollupParams(tx, ctx);
-  const state = ((await tx.objectStore('meta').get('tracker')) as TrackerState | undefined) ?? INITIAL_TRACKER_STATE;
-  const spans = new Map<string, ActivitySpan>();
-  for (const id of spanIdsForTab(state, tabId)) {
-    const span = await tx.objectStore('spans').get(id);
-    if (span) spans.set(id, span);
+  const spanStore = tx.objectStore('spans');
+  let state = ((await tx.objectStore('meta').get('tracker')) as TrackerState | undefined) ?? INITIAL_TRACKER_STATE;
+  const known = new Map<string, ActivitySpan>();
+  const changedSpans = new Map<string, ActivitySpan>();
+  const events: PageEvent[] = [];
+  const deltas: RollupDelta[] = [];
+  const claims = manualClaimsCache(spanStore);
+  const out: SpanWrite[][] = [];
+  for (const { tabId, report } of items) {
+    const spans = new Map<string, ActivitySpan>();
+    for (const id of spanIdsForTab(state, tabId)) {
+      const span = known.get(id) ?? (await spanStore.get(id));
+      if (span) spans.set(id, span);
+    }
+    const result = applyReport(state, tabId, report, Math.floor(ctx.nowMs / 1000), spans, ctx.newId, ctx.timeZone);
+    const near = await claims(result.writes.map((w) => w.after));
+    for (const w of result.writes) deltas.push(...spanRollupDeltas(w.before, w.after, ctx.params, ctx.timeZone, { before: near, after: near }));
+    for (const e of result.events) deltas.push(eventRollupDelta(e));
+    for (const w of result.writes) {
+      known.set(w.after.id, w.after);
+      changedSpans.set(w.after.id, w.after);
+    }
+    events.push(...result.events);
+    state = result.state;
+    out.push(result.writes);
   }
-  const result = applyReport(state, tabId, report, Math.floor(ctx.nowMs / 1000), spans, ctx.newId, ctx.timeZone);
-  const claims = await manualClaimsAround(tx.objectStore('spans'), result.writes.map((w) => w.after));
-  const deltas = [
-    ...result.writes.flatMap((w) => spanRollupDeltas(w.before, w.after, ctx.params, ctx.timeZone, { before: claims, after: claims })),
-    ...result.events.map((e) => eventRollupDelta(e)),
-  ];
-  const dates = [...new Set(deltas.map((d) => d.date))];
-  for (const date of dates) {
+  // Deltas add up, so each touched day's rollup is read and written once.
+  for (const date of new Set(deltas.map((d) => d.date))) {
     const rollup = (await tx.objectStore('rollups').get(date)) ?? emptyRollup(date, ctx.params);
     await tx.objectStore('rollups').put(applyRollupDeltas(rollup, deltas));
   }
-  for (const w of result.writes) await tx.objectStore('spans').put(w.after);
-  for (const e of result.events) await tx.objectStore('events').put(e);
-  await tx.objectStore('meta').put(result.state, 'tracker');
+  for (const span of changedSpans.values()) await spanStore.put(span);
+  for (const e of events) await tx.objectStore('events').put(e);
+  await tx.objectStore('meta').put(state, 'tracker');
   await tx.done;
-  return result.writes;
+  return out;
+}
+
+/**
+ * The seconds claimed by manual and timer entries near some records, for a
+ * batch of reports: reports never write manual entries, so one indexed read
+ * serves every report whose records fall inside the range already read.
+ */
+function manualClaimsCache(store: SpanStore): (records: readonly ActivitySpan[]) => Promise<Runs> {
+  let cached: { from: number; to: number; near: ActivitySpan[] } | undefined;
+  return async (records) => {
+    if (records.length === 0) return [];
+    const from = Math.min(...records.map((r) => r.start));
+    const to = Math.max(...records.map((r) => r.end)) + MAX_THRESHOLD_SEC * 1000;
+    if (!cached || from < cached.from || to > cached.to) {
+      // Read a little wider than asked (an hour each way), so the next reports fall inside it.
+      const wide = { from: Math.min(from, cached?.from ?? from) - 3600_000, to: Math.max(to, cached?.to ?? to) + 3600_000 };
+      const near = await store.index('start').getAll(IDBKeyRange.bound(wide.from - MAX_RECORD_MS, wide.to));
+      cached = { ...wide, near: near.filter((s) => s.source !== 'auto') };
+    }
+    return manualClaims(cached.near.filter((s) => s.end > from && s.start <= to));
+  };
 }
 
 /** How far back a record may start and still reach into a given time (spans are split by attention, rarely longer). */

@@ -97,6 +97,46 @@ describe('service worker (fake browser, fake-indexeddb)', () => {
     expect((await readRollup(db, '2026-05-12'))!.cells['demo-ehr']!.documentation!.activeMs).toBe(20_000);
   });
 
+  it('a burst from many tabs is written in few transactions, every report answered after its commit, the same as one by one', async () => {
+    const messages = Array.from({ length: 200 }, (_, k) => ({ tabId: 7 + (k % 20), sec: k % 60 }));
+    async function run(concurrent: boolean) {
+      f = fakePorts(T0);
+      f.reset();
+      await f.storage.set({ [SETTINGS_KEY]: demoSettings });
+      f.world.focusedTabId = 7;
+      const w = await startedWorker();
+      f.world.nowMs = T0 + 60_000;
+      const proto = IDBDatabase.prototype;
+      const original = proto.transaction;
+      let writes = 0;
+      proto.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+        if (args[1] === 'readwrite') writes++;
+        return original.apply(this, args);
+      } as IDBDatabase['transaction'];
+      try {
+        const send = (m: (typeof messages)[number]) => w.handleMessage(activity([m.sec, m.sec + 1]), tabSender(m.tabId));
+        const answers = concurrent ? await Promise.all(messages.map(send)) : await (async () => {
+          const out = [];
+          for (const m of messages) out.push(await send(m));
+          return out;
+        })();
+        const today = (await w.handleMessage({ type: 'getToday', body: {} }, pageSender)) as { totalMs: number };
+        return { answers, writes, totalMs: today.totalMs, dump: await dumpEverything(f.ports) };
+      } finally {
+        proto.transaction = original;
+      }
+    }
+    const oneByOne = await run(false);
+    const burst = await run(true);
+    expect(burst.answers).toEqual(messages.map(() => ({ accepted: true })));
+    expect(oneByOne.writes).toBeGreaterThanOrEqual(messages.length);
+    expect(burst.writes).toBeLessThan(10);
+    // Only tab 7 is attended (its reports hold seconds 0, 20 and 40): the others are clipped, in both runs alike.
+    expect(burst.totalMs).toBe(oneByOne.totalMs);
+    expect(burst.totalMs).toBeGreaterThan(0);
+    expect(burst.dump).toBe(oneByOne.dump);
+  });
+
   it('ignores messages from unexpected senders and changes nothing', async () => {
     f.world.focusedTabId = 7;
     const w = await startedWorker();
