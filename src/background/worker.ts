@@ -42,12 +42,22 @@ export function createWorker(ports: WorkerPorts) {
     return applyPolicy(own, parsePolicy(raw).policy).effective;
   };
   // Messages arriving together (many tabs reporting at once) share one read
-  // in flight; nothing is cached beyond it, so a change is seen by the next event.
+  // in flight; nothing is cached beyond it. A settings change drops the read in
+  // flight (it may predate the change: the first policy read takes seconds).
   let settingsRead: Promise<Settings> | undefined;
-  const loadSettings = (): Promise<Settings> =>
-    (settingsRead ??= readSettings().finally(() => {
-      settingsRead = undefined;
-    }));
+  const loadSettings = (): Promise<Settings> => {
+    if (!settingsRead) {
+      const read = readSettings().finally(() => {
+        if (settingsRead === read) settingsRead = undefined;
+      });
+      settingsRead = read;
+    }
+    return settingsRead;
+  };
+  const freshSettings = (): Promise<Settings> => {
+    settingsRead = undefined;
+    return loadSettings();
+  };
 
   // Orders attention updates; losing it with the worker loses nothing stored.
   let attentionChain: Promise<unknown> = Promise.resolve();
@@ -220,7 +230,7 @@ export function createWorker(ports: WorkerPorts) {
   }
 
   async function onSettingsChanged(): Promise<void> {
-    const settings = await loadSettings();
+    const settings = await freshSettings();
     await syncContentScripts(ports, settings);
     await refreshRollups(await ports.db(), writeContext(settings));
     await refreshAttention(settings);

@@ -97,6 +97,22 @@ describe('service worker (fake browser, fake-indexeddb)', () => {
     expect((await readRollup(db, '2026-05-12'))!.cells['demo-ehr']!.documentation!.activeMs).toBe(20_000);
   });
 
+  it('a settings change is seen even while an older settings read is still in flight (the first policy read is slow)', async () => {
+    let releasePolicy!: () => void;
+    const slowPolicy = new Promise<unknown>((resolve) => (releasePolicy = () => resolve({})));
+    const loadPolicy = f.ports.loadPolicy;
+    let reads = 0;
+    f.ports.loadPolicy = () => (++reads === 1 ? slowPolicy : loadPolicy());
+    await f.storage.set({ [SETTINGS_KEY]: { ...demoSettings, systems: [] } });
+    const w = createWorker(f.ports);
+    const started = w.onStart();
+    await f.storage.set({ [SETTINGS_KEY]: demoSettings });
+    const changed = w.onSettingsChanged();
+    releasePolicy();
+    await Promise.all([started, changed]);
+    expect(f.world.registered.map((r) => r.id)).toEqual(['system-demo-ehr']);
+  });
+
   it('a burst from many tabs is written in few transactions, every report answered after its commit, the same as one by one', async () => {
     const messages = Array.from({ length: 200 }, (_, k) => ({ tabId: 7 + (k % 20), sec: k % 60 }));
     async function run(concurrent: boolean) {
