@@ -3,6 +3,7 @@ import type { OsState } from '../core/attention.js';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '../core/settings.js';
 import { openTimebackDb, type TimebackDb } from '../store/db.js';
 import type { WorkerPorts } from './ports.js';
+import { newRecordId } from './recordId.js';
 
 import { IDLE_DETECTION_SEC } from './idleDetection.js';
 
@@ -15,7 +16,7 @@ export function browserPorts(): WorkerPorts {
   return {
     now: () => Date.now(),
     timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
-    newId: () => crypto.randomUUID(),
+    newId: () => newRecordId(),
     db: () => (dbPromise ??= openTimebackDb()),
     async loadSettings(): Promise<Settings> {
       const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];

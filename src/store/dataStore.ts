@@ -10,19 +10,56 @@ import { rebuildRollups, type WriteContext } from './trackingStore.js';
  * and backup and restore. Each write is ONE transaction.
  */
 
+const DAY_MS = 86_400_000;
 /**
- * Delete raw spans and page events dated before `cutoffDate` (by the `date`
- * index), keeping every day rollup: the figures stay, the second-by-second
- * evidence goes. Remembers the cutoff so rollup rebuilds keep those days.
+ * Every UTC offset in use lies within a day of UTC (−12 h … +14 h), so the
+ * local midnight that starts `date`, in whatever zone a record was dated,
+ * lies within this margin of `date`'s UTC midnight.
+ */
+const ZONE_MARGIN_MS = DAY_MS;
+
+/** 00:00 UTC of a calendar date (no zone involved). */
+function utcMidnight(date: LocalDateKey): number {
+  return Date.parse(`${date}T00:00:00Z`);
+}
+
+/**
+ * The `start` ranges that hold the spans dated before `cutoffDate`, without a
+ * `date` index. A span's `date` is the local date of its `start` in the zone
+ * it was written in, so spans starting more than a day before the cutoff's
+ * UTC midnight are dated before it in every zone (`certain`), spans starting
+ * a day or more after it are not (`all` ends there), and for those in
+ * between (`edge`) the stored `date` decides. No zone, and no DST
+ * rule, is assumed: records written before the clinician changed zones are
+ * handled too.
+ */
+function datedBeforeRanges(cutoffDate: LocalDateKey): { certain: IDBKeyRange; edge: IDBKeyRange; all: IDBKeyRange } {
+  const midnight = utcMidnight(cutoffDate);
+  return {
+    certain: IDBKeyRange.upperBound(midnight - ZONE_MARGIN_MS, true),
+    edge: IDBKeyRange.bound(midnight - ZONE_MARGIN_MS, midnight + ZONE_MARGIN_MS, false, true),
+    all: IDBKeyRange.upperBound(midnight + ZONE_MARGIN_MS, true),
+  };
+}
+
+/**
+ * Delete raw spans and page events dated before `cutoffDate` (their `date`
+ * field), keeping every day rollup: the figures stay, the second-by-second
+ * evidence goes. Spans are found through the `start` index (datedBeforeRanges);
+ * events, a few per active hour, have no index and are scanned.
+ * Remembers the cutoff so rollup rebuilds keep those days.
  * Returns how many records were deleted.
  */
 export async function pruneBefore(db: TimebackDb, cutoffDate: LocalDateKey): Promise<{ spans: number; events: number }> {
   const tx = db.transaction(['spans', 'events', 'meta'], 'readwrite');
-  const range = IDBKeyRange.upperBound(cutoffDate, true);
-  const spanKeys = await tx.objectStore('spans').index('date').getAllKeys(range);
-  const eventKeys = await tx.objectStore('events').index('date').getAllKeys(range);
-  for (const key of spanKeys) await tx.objectStore('spans').delete(key);
-  for (const key of eventKeys) await tx.objectStore('events').delete(key);
+  const spans = tx.objectStore('spans');
+  const events = tx.objectStore('events');
+  const { certain, edge } = datedBeforeRanges(cutoffDate);
+  const spanKeys = await spans.index('start').getAllKeys(certain);
+  for (const s of await spans.index('start').getAll(edge)) if (s.date < cutoffDate) spanKeys.push(s.id);
+  const eventKeys = (await events.getAll()).filter((e) => e.date < cutoffDate).map((e) => e.id);
+  for (const key of spanKeys) await spans.delete(key);
+  for (const key of eventKeys) await events.delete(key);
   const meta = tx.objectStore('meta');
   const previous = (await meta.get('prunedBefore')) as string | undefined;
   if (spanKeys.length + eventKeys.length > 0 && (!previous || previous < cutoffDate)) await meta.put(cutoffDate, 'prunedBefore');
@@ -36,25 +73,26 @@ export async function pruneBefore(db: TimebackDb, cutoffDate: LocalDateKey): Pro
  */
 export async function oldestFractionCutoff(db: TimebackDb, notAfter: LocalDateKey, fraction: number): Promise<LocalDateKey | undefined> {
   const tx = db.transaction('spans');
-  const index = tx.store.index('date');
-  const old = await index.count(IDBKeyRange.upperBound(notAfter, true));
-  if (old === 0) return undefined;
   const total = await tx.store.count();
   const wanted = Math.max(1, Math.ceil(total * fraction));
-  // Walk the date index (oldest first) to the wanted-th span; prune its whole day.
+  // Walk the spans oldest first (by `start`) to the wanted-th one dated before
+  // `notAfter`; prune every whole day up to the latest date seen, so at least
+  // the wanted spans go.
   let seen = 0;
-  let cursor = await index.openKeyCursor(IDBKeyRange.upperBound(notAfter, true));
   let lastDate: string | undefined;
+  let cursor = await tx.store.index('start').openCursor(datedBeforeRanges(notAfter).all);
   while (cursor) {
-    lastDate = cursor.key;
-    if (++seen >= wanted) break;
+    const { date } = cursor.value;
+    if (date < notAfter) {
+      if (lastDate === undefined || date > lastDate) lastDate = date;
+      if (++seen >= wanted) break;
+    }
     cursor = await cursor.continue();
   }
   await tx.done;
   if (!lastDate) return undefined;
-  // The day after the last chosen span's date (string arithmetic on a calendar date, no zone involved).
-  const next = new Date(`${lastDate}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
+  // The day after the latest chosen span's date (calendar arithmetic in UTC, no zone involved).
+  const next = new Date(utcMidnight(lastDate) + DAY_MS);
   const cutoff = next.toISOString().slice(0, 10);
   return cutoff < notAfter ? cutoff : notAfter;
 }

@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { ActiveTimeParams } from '../core/activeTimeParams.js';
 import type { ActivitySpan } from '../core/activitySpan.js';
 import type { DayRollup, PageEvent } from '../core/dayRollup.js';
@@ -9,7 +9,7 @@ import type { IdleReview } from '../core/entries.js';
 import type { TaskCategory } from '../core/taskCategory.js';
 
 export const DB_NAME = 'timeback';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /**
  * The typed IndexedDB schema. Records hold ids, categories, times, local
@@ -17,9 +17,11 @@ export const DB_VERSION = 2;
  * (docs/privacy.md). Every schema change adds an upgrade step below.
  */
 export interface TimebackSchema extends DBSchema {
-  spans: { key: string; value: ActivitySpan; indexes: { date: string; start: number } };
+  /** Queried by time through `start`; by local date through `start` too (see dataStore.ts), so no `date` index. */
+  spans: { key: string; value: ActivitySpan; indexes: { start: number } };
   rollups: { key: string; value: DayRollup };
-  events: { key: string; value: PageEvent; indexes: { date: string } };
+  /** No index: few and small, read whole (rollup rebuilds) or scanned once (retention). */
+  events: { key: string; value: PageEvent };
   meta:
     | { key: 'tracker'; value: TrackerState }
     | { key: 'rollupParams'; value: ActiveTimeParams }
@@ -34,10 +36,15 @@ export interface TimebackSchema extends DBSchema {
 
 export type TimebackDb = IDBPDatabase<TimebackSchema>;
 
-type UpgradeTx = IDBPTransaction<TimebackSchema, StoreNames<TimebackSchema>[], 'versionchange'>;
+/**
+ * Upgrade steps see the schema as the step before left it, not as `TimebackSchema`
+ * describes it now (v1 created a `date` index that v3 removes), so they are untyped.
+ */
+type UpgradeDb = IDBPDatabase;
+type UpgradeTx = IDBPTransaction<unknown, string[], 'versionchange'>;
 
 /** Upgrade steps, indexed by the version they create. Run in order from the stored version. */
-const UPGRADES: Array<(db: IDBPDatabase<TimebackSchema>, tx: UpgradeTx) => void> = [
+const UPGRADES: Array<(db: UpgradeDb, tx: UpgradeTx) => void> = [
   () => {},
   (db) => {
     const spans = db.createObjectStore('spans', { keyPath: 'id' });
@@ -53,12 +60,19 @@ const UPGRADES: Array<(db: IDBPDatabase<TimebackSchema>, tx: UpgradeTx) => void>
     void tx.objectStore('rollups').clear();
     void tx.objectStore('meta').delete('rollupParams');
   },
+  // v3: no `date` indexes. Every index entry repeats the record's id, and these
+  // answered only retention's "dated before" query, which now reads spans by
+  // `start` and scans the few events. Records keep their `date` field.
+  (_db, tx) => {
+    tx.objectStore('spans').deleteIndex('date');
+    tx.objectStore('events').deleteIndex('date');
+  },
 ];
 
 export function openTimebackDb(name = DB_NAME): Promise<TimebackDb> {
   return openDB<TimebackSchema>(name, DB_VERSION, {
     upgrade(db, oldVersion, newVersion, tx) {
-      for (let v = oldVersion + 1; v <= (newVersion ?? DB_VERSION); v++) UPGRADES[v]!(db, tx);
+      for (let v = oldVersion + 1; v <= (newVersion ?? DB_VERSION); v++) UPGRADES[v]!(db as unknown as UpgradeDb, tx as unknown as UpgradeTx);
     },
     blocking() {
       // A newer version of the extension wants to upgrade: step aside.
