@@ -223,7 +223,7 @@ export function createWorker(ports: WorkerPorts) {
       const current = await readTracker(db);
       // A running manual timer suspends automatic tracking, so the same minutes never count twice.
       const timerRunning = (await manual.timer()) !== undefined;
-      await recordAttention(db, { paused: settings.paused || timerRunning, os: os ?? current.os, focusedTabId }, ports.now());
+      await recordAttention(db, { paused: settings.paused || timerRunning, os: os ?? current.os, focusedTabId }, ports.now(), writeContext(settings));
     });
     attentionChain = run.catch(() => undefined);
     return run;

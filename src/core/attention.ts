@@ -43,12 +43,7 @@ export function currentPeriod(periods: readonly AttentionPeriod[]): AttentionPer
 export function moveAttention(periods: readonly AttentionPeriod[], tabId: number | null, nowSec: number): AttentionPeriod[] {
   const open = currentPeriod(periods);
   if (open && open.tabId === tabId) return [...periods];
-  // From one tab to another, the second of the switch belongs to the tab being left:
-  // its page accounts up to and including the current second when it loses attention,
-  // and its report may reach the worker before or after this change, so the next tab
-  // starts a second later and that second is never booked to both.
-  const switchSec = open && tabId !== null ? nowSec + 1 : nowSec;
-  const next = periods.map((p) => (p === open ? { ...p, to: Math.max(p.from, switchSec) } : p));
-  if (tabId !== null) next.push({ tabId, from: switchSec, to: null });
+  const next = periods.map((p) => (p === open ? { ...p, to: Math.max(p.from, nowSec) } : p));
+  if (tabId !== null) next.push({ tabId, from: nowSec, to: null });
   return next.filter((p) => p.to === null || p.to > nowSec - LEDGER_MEMORY_SEC).slice(-LEDGER_MAX_PERIODS);
 }

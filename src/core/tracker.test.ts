@@ -5,7 +5,7 @@ import type { ActivitySpan } from './activitySpan.js';
 import type { OsState } from './attention.js';
 import { rollupsFromRecords, rollupTotalMs, spanRollupDeltas, applyRollupDeltas, emptyRollup, eventRollupDelta, type PageEvent } from './dayRollup.js';
 import { flat, T0_SEC } from './testSupport.js';
-import { applyAttention, applyReport, INITIAL_TRACKER_STATE, type ActivityReport, type TrackerState } from './tracker.js';
+import { applyAttention, applyReport, INITIAL_TRACKER_STATE, takeBackSwitchSecond, type ActivityReport, type TrackerState } from './tracker.js';
 import type { TaskCategory } from './taskCategory.js';
 
 const TZ = 'Europe/London';
@@ -24,7 +24,10 @@ class World {
 
   focus(tabId: number | null, at: number) {
     this.focusedTabId = tabId;
+    const before = this.state;
     this.state = applyAttention(this.state, { paused: this.paused, os: this.os, focusedTabId: tabId }, T0_SEC + at);
+    const takenBack = takeBackSwitchSecond(before, this.state, this.spans, T0_SEC + at, TZ);
+    if (takenBack) this.spans.set(takenBack.after.id, takenBack.after);
   }
   setOs(os: OsState, at: number) {
     this.os = os;
@@ -109,12 +112,12 @@ describe('tracker: attention', () => {
     expect(w.totalSec(DEFAULT_ACTIVE_TIME)).toBe(60);
   });
 
-  it('a late report from the previously attended tab still counts up to and including the switch second', () => {
+  it('a late report from the previously attended tab still counts up to the switch', () => {
     const w = new World();
     w.focus(1, 0);
     w.focus(2, 8);
     w.report(1, 9, [[0, 9]]);
-    expect(w.totalSec()).toBe(9);
+    expect(w.totalSec()).toBe(8);
   });
 
   it.each([
@@ -123,7 +126,7 @@ describe('tracker: attention', () => {
   ])('the second of a tab switch is booked once, with the left tab\'s report arriving %s the switch', (_when, reportFirst) => {
     const w = new World();
     w.focus(1, 0);
-    // Tab 1 loses attention during second 10 and accounts through it; tab 2 gains it then and marks it too.
+    // Tab 1 loses attention during second 10 and accounts through it; tab 2 gains it then and marks it too: it is tab 2's.
     if (reportFirst) w.report(1, 10, [[0, 11]]);
     w.focus(2, 10);
     if (!reportFirst) w.report(1, 10, [[0, 11]]);
@@ -135,9 +138,9 @@ describe('tracker: attention', () => {
     const w = new World();
     w.focus(1, 0);
     w.report(1, 10, [[0, 10]], [[0, 10]]);
-    w.focus(99, 10); // about:blank; the switch second still belongs to the tab being left
+    w.focus(99, 10); // about:blank
     w.report(1, 70, [], [[10, 70]]);
-    expect(w.totalSec()).toBe(11);
+    expect(w.totalSec()).toBe(10);
   });
 
   it.each(['idle', 'locked'] as const)('%s stops time, even if the page keeps reporting attention', (os) => {

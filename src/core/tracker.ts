@@ -67,6 +67,29 @@ export function applyAttention(state: TrackerState, inputs: AttentionInputs, now
   return { ...clocked, periods: moveAttention(clocked.periods, attendedTab(inputs), nowSec) };
 }
 
+/**
+ * Attention moved from one tab to another at `nowSec`. That second belongs to
+ * the tab gaining attention (arriving on it is input), but the tab being left
+ * accounts up to and including it as it loses attention, and its report may
+ * reach the worker just before the switch. Whatever it already booked from
+ * that second on is taken back, so the second never counts for both.
+ */
+export function takeBackSwitchSecond(
+  before: TrackerState,
+  after: TrackerState,
+  spans: ReadonlyMap<string, ActivitySpan>,
+  nowSec: number,
+  timeZone: string,
+): SpanWrite | undefined {
+  const left = currentPeriod(before.periods);
+  const gained = currentPeriod(after.periods);
+  if (!left?.spanId || !gained || gained.tabId === left.tabId || gained.from !== nowSec) return undefined;
+  const span = spans.get(left.spanId);
+  if (!span || !isLive(span) || span.end <= nowSec * 1000) return undefined;
+  const trimmed = withoutSeconds(span, nowSec, Math.ceil(span.end / 1000) + 1, timeZone);
+  return trimmed ? { before: span, after: trimmed } : undefined;
+}
+
 /** The spans a report from `tabId` may extend (the caller loads them before calling applyReport). */
 export function spanIdsForTab(state: TrackerState, tabId: number): string[] {
   return state.periods.filter((p) => p.tabId === tabId && p.spanId).map((p) => p.spanId!);

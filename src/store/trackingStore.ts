@@ -1,11 +1,11 @@
 import type { ActiveTimeParams } from '../core/activeTimeParams.js';
 import type { ActivitySpan } from '../core/activitySpan.js';
-import type { AttentionInputs } from '../core/attention.js';
+import { currentPeriod, type AttentionInputs } from '../core/attention.js';
 import { applyRollupDeltas, emptyRollup, eventRollupDelta, manualClaims, rollupsFromRecords, spanRollupDeltas, type DayRollup, type PageEvent, type RollupDelta } from '../core/dayRollup.js';
 import { MAX_THRESHOLD_SEC } from '../core/activeTimeParams.js';
 import type { Runs } from '../core/runs.js';
 import type { LocalDateKey } from '../core/localDate.js';
-import { applyAttention, applyReport, INITIAL_TRACKER_STATE, spanIdsForTab, type ActivityReport, type SpanWrite, type TrackerState } from '../core/tracker.js';
+import { applyAttention, applyReport, INITIAL_TRACKER_STATE, spanIdsForTab, takeBackSwitchSecond, type ActivityReport, type SpanWrite, type TrackerState } from '../core/tracker.js';
 import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { TimebackDb, TimebackSchema } from './db.js';
 
@@ -120,12 +120,31 @@ export async function manualClaimsAround(store: SpanStore, records: readonly Act
   return manualClaims(near.filter((s) => s.end > from));
 }
 
-/** Record a change of attention (focus, tab, idle/lock, pause). */
-export async function recordAttention(db: TimebackDb, inputs: AttentionInputs, nowMs: number): Promise<TrackerState> {
-  const tx = db.transaction('meta', 'readwrite');
-  const state = ((await tx.store.get('tracker')) as TrackerState | undefined) ?? INITIAL_TRACKER_STATE;
-  const next = applyAttention(state, inputs, Math.floor(nowMs / 1000));
-  await tx.store.put(next, 'tracker');
+/**
+ * Record a change of attention (focus, tab, idle/lock, pause). A switch from
+ * one tab to another may take back the switch second from the tab being left
+ * (takeBackSwitchSecond), in the same transaction as its rollup.
+ */
+export async function recordAttention(db: TimebackDb, inputs: AttentionInputs, nowMs: number, ctx: Pick<WriteContext, 'params' | 'timeZone'>): Promise<TrackerState> {
+  const tx = db.transaction(['meta', 'spans', 'rollups', 'events'], 'readwrite');
+  const meta = tx.objectStore('meta');
+  const state = ((await meta.get('tracker')) as TrackerState | undefined) ?? INITIAL_TRACKER_STATE;
+  const nowSec = Math.floor(nowMs / 1000);
+  const next = applyAttention(state, inputs, nowSec);
+  const leftSpanId = currentPeriod(state.periods)?.spanId;
+  const left = leftSpanId ? await tx.objectStore('spans').get(leftSpanId) : undefined;
+  const takenBack = left && takeBackSwitchSecond(state, next, new Map([[left.id, left]]), nowSec, ctx.timeZone);
+  if (takenBack) {
+    await ensureRollupParams(tx, { ...ctx, nowMs, newId: () => '' });
+    const claims = await manualClaimsAround(tx.objectStore('spans'), [left]);
+    const deltas = spanRollupDeltas(takenBack.before, takenBack.after, ctx.params, ctx.timeZone, { before: claims, after: claims });
+    for (const date of new Set(deltas.map((d) => d.date))) {
+      const rollup = (await tx.objectStore('rollups').get(date)) ?? emptyRollup(date, ctx.params);
+      await tx.objectStore('rollups').put(applyRollupDeltas(rollup, deltas));
+    }
+    await tx.objectStore('spans').put(takenBack.after);
+  }
+  await meta.put(next, 'tracker');
   await tx.done;
   return next;
 }

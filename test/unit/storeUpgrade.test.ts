@@ -113,7 +113,7 @@ describe('IndexedDB upgrades', () => {
     expect(await db.count('rollups')).toBe(0);
     const t0 = Date.parse('2026-05-12T08:00:00Z');
     const ctx = { nowMs: t0 + 120_000, timeZone: 'Europe/London', params: DEFAULT_ACTIVE_TIME, newId: () => 'new' };
-    await recordAttention(db, { paused: false, os: 'active', focusedTabId: 3 }, t0 + 100_000);
+    await recordAttention(db, { paused: false, os: 'active', focusedTabId: 3 }, t0 + 100_000, ctx);
     await recordReport(db, 3, { systemId: 'ehr', category: 'results_review', input: [t0 / 1000 + 100, t0 / 1000 + 110], attended: [t0 / 1000 + 100, t0 / 1000 + 110] }, ctx);
     const [rollup] = await readRollupRange(db, '2026-05-12', '2026-05-12');
     // The old span counts 30 s (its attended evidence ends with its input), the new one 10 s.
@@ -140,7 +140,7 @@ describe('IndexedDB upgrades', () => {
     expect(await db.get('meta', 'rollupParams')).toEqual(DEFAULT_ACTIVE_TIME);
     // The old UUID records and new compact ids live side by side; the next write updates the rollups.
     const t0 = Date.parse('2026-10-26T09:00:00Z');
-    await recordAttention(db, { paused: false, os: 'active', focusedTabId: 3 }, t0);
+    await recordAttention(db, { paused: false, os: 'active', focusedTabId: 3 }, t0, { timeZone: ZONE, params: DEFAULT_ACTIVE_TIME });
     await recordReport(db, 3, { systemId: 'ehr', category: 'results_review', input: [t0 / 1000, t0 / 1000 + 10], attended: [t0 / 1000, t0 / 1000 + 10] }, { nowMs: t0 + 20_000, timeZone: ZONE, params: DEFAULT_ACTIVE_TIME, newId: newRecordId });
     const added = (await db.getAll('spans')).filter((s) => !records.spans.some((r) => r.id === s.id));
     expect(added.map((s) => s.id)).toEqual([expect.stringMatching(/^[0-9a-z]{12}$/)]);

@@ -97,6 +97,22 @@ describe('service worker (fake browser, fake-indexeddb)', () => {
     expect((await readRollup(db, '2026-05-12'))!.cells['demo-ehr']!.documentation!.activeMs).toBe(20_000);
   });
 
+  it('the second of a tab switch counts once: the left tab\'s report, arriving first, gives it back', async () => {
+    f.world.focusedTabId = 7;
+    const w = await startedWorker();
+    f.world.nowMs = T0 + 10_000;
+    // Tab 7 loses attention during second 10 and reports through it; then the switch is seen.
+    await w.handleMessage(activity([0, 11]), tabSender(7));
+    f.world.focusedTabId = 8;
+    await w.refreshAttention();
+    f.world.nowMs = T0 + 20_000;
+    await w.handleMessage(activity([10, 20], [10, 20], 'documentation'), tabSender(8));
+    const today = (await w.handleMessage({ type: 'getToday', body: {} }, pageSender)) as { totalMs: number };
+    expect(today.totalMs).toBe(20_000);
+    const db = await f.ports.db();
+    expect((await readRollup(db, '2026-05-12'))!.cells['demo-ehr']!.documentation!.activeMs).toBe(20_000);
+  });
+
   it('a settings change is seen even while an older settings read is still in flight (the first policy read is slow)', async () => {
     let releasePolicy!: () => void;
     const slowPolicy = new Promise<unknown>((resolve) => (releasePolicy = () => resolve({})));
