@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { parseSettings } from '../core/settings.js';
 import { t } from '../ui/i18n.js';
 import type { DashboardApi } from './dashboardApi.js';
@@ -26,7 +26,8 @@ export function Dashboard({ api }: { api: DashboardApi }) {
   // Set when the clinician followed "add your job plan": Settings opens at the job plan.
   const [toSchedule, setToSchedule] = useState(false);
 
-  useEffect(() => {
+  // Layout effects start loading before the first frame is painted, not a frame later.
+  useLayoutEffect(() => {
     let live = true;
     // The hash is read once the settings are in, so one changed meanwhile still counts.
     const open = (hasSystems: boolean) => live && setView(openingView(viewFromHash(location.hash), hasSystems));

@@ -63,7 +63,8 @@ export function PeriodPage({
   // "Try again" disappears once it works; put focus on the heading instead of losing it.
   const focusAfterRetry = useRef(false);
 
-  useEffect(() => {
+  // A layout effect: the period's rollups are asked for before the loading frame is painted.
+  useLayoutEffect(() => {
     let live = true;
     const settings = api.load().then(
       (raw) => (raw === undefined ? { ok: true as const, settings: DEFAULT_SETTINGS } : parseSettings(raw)),

@@ -60,7 +60,8 @@ export function Popup({ api }: { api: PopupApi }) {
     });
   }
 
-  useEffect(() => {
+  // A layout effect: the request leaves before the first (empty) frame is painted, not after it.
+  useLayoutEffect(() => {
     let open = true;
     const refresh = () => {
       if (open) void track(() => api.getToday());
