@@ -1,6 +1,6 @@
 import { SETTINGS_KEY } from '../core/settings.js';
 import type { ContentConfig, ContentEnvelope, Envelope, MessageType, RequestOf, ResponseOf } from '../protocol.js';
-import { ActivitySensor, TICK_MS } from './activitySensor.js';
+import { ActivitySensor, inputListener, TICK_MS } from './activitySensor.js';
 import { PageClassifier } from './pageClassifier.js';
 
 /*
@@ -58,10 +58,7 @@ async function start(): Promise<void> {
     if (!runtime.runtime?.id) stopAll();
   };
 
-  const onInput = (event: Event) => {
-    // Synthetic events from page scripts cannot make time.
-    if (event.isTrusted) sensor.onInput();
-  };
+  const onInput = inputListener(sensor);
   const onVisibility = () => (document.visibilityState === 'visible' ? sensor.onAttentionGained() : sensor.onAttentionLost());
   // Capturing listeners on the window also hear focus and blur of every element
   // (a text box losing focus); only the window's own (the window is no Node) are attention.
