@@ -23,9 +23,12 @@ export interface ActiveInterval {
  */
 export function countedSeconds(span: ActivitySpan, params: ActiveTimeParams, exclude: Runs = []): Runs {
   const counted = countedBeforeExclusions(span, params);
-  if (exclude.length === 0) return counted;
+  if (exclude.length === 0 || counted.length === 0) return counted;
+  const first = counted[0]!;
+  const last = counted[counted.length - 1]!;
   let out = counted;
-  for (let i = 0; i < exclude.length; i += 2) out = subtractRange(out, exclude[i]!, exclude[i + 1]!);
+  // Only claims that overlap the counted seconds change them (callers may pass a whole year's).
+  for (let i = 0; i < exclude.length; i += 2) if (exclude[i + 1]! > first && exclude[i]! < last) out = subtractRange(out, exclude[i]!, exclude[i + 1]!);
   return out;
 }
 

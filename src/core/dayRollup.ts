@@ -233,14 +233,21 @@ export function rollupsFromRecords(
   params: ActiveTimeParams,
   timeZone: string,
 ): Map<LocalDateKey, DayRollup> {
-  const out = new Map<LocalDateKey, DayRollup>();
-  const apply = (deltas: RollupDelta[]) => {
-    for (const d of deltas) out.set(d.date, applyRollupDeltas(out.get(d.date) ?? emptyRollup(d.date, params), [d]));
+  // Each day's deltas in order, applied in one go (one copy of the rollup per day, not per record).
+  const byDate = new Map<LocalDateKey, RollupDelta[]>();
+  const collect = (deltas: RollupDelta[]) => {
+    for (const d of deltas) {
+      const list = byDate.get(d.date);
+      if (list) list.push(d);
+      else byDate.set(d.date, [d]);
+    }
   };
   const all = [...spans];
   const claims = manualClaims(all);
-  for (const span of all) apply(spanRollupDeltas(undefined, span, params, timeZone, { after: claims }));
-  for (const event of events) apply([eventRollupDelta(event)]);
+  for (const span of all) collect(spanRollupDeltas(undefined, span, params, timeZone, { after: claims }));
+  for (const event of events) collect([eventRollupDelta(event)]);
+  const out = new Map<LocalDateKey, DayRollup>();
+  for (const [date, deltas] of byDate) out.set(date, applyRollupDeltas(emptyRollup(date, params), deltas));
   return out;
 }
 

@@ -257,7 +257,7 @@ function validate(value: unknown): ValidationResult {
     const toOk = checkDate(c, 'period.to', p.to);
     if (fromOk && toOk) {
       if ((p.to as string) < (p.from as string)) c.fail('period', `"to" (${p.to}) is before "from" (${p.from}).`);
-      else if (datesInRange(p.from as string, p.to as string).length > EXPORT_LIMITS.maxPeriodDays)
+      else if (daysInRange(p.from as string, p.to as string) > EXPORT_LIMITS.maxPeriodDays)
         c.fail('period', `covers more than ${EXPORT_LIMITS.maxPeriodDays} days (53 weeks).`);
       else {
         let aligned = true;
@@ -431,6 +431,11 @@ function validate(value: unknown): ValidationResult {
     measures,
   };
   return { ok: true, value: out };
+}
+
+/** Calendar days from `from` to `to` inclusive, for two valid date keys (counted, not listed). */
+function daysInRange(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 }
 
 function checkSum(c: Checker, period: string, field: string, total: number, rows: readonly PersonalExportRow[]): void {

@@ -36,9 +36,17 @@ export function isoWeekKey(date: LocalDateKey): IsoWeekKey {
   return `${pad(year, 4)}-W${pad(week, 2)}`;
 }
 
+const weeksInYear = new Map<number, number>();
+
 /** 52 or 53: a year has 53 ISO weeks when its 28 December falls in week 53. */
 export function isoWeeksInYear(year: number): number {
-  return isoWeekOf(`${pad(year, 4)}-12-28`).week;
+  let weeks = weeksInYear.get(year);
+  if (weeks === undefined) {
+    weeks = isoWeekOf(`${pad(year, 4)}-12-28`).week;
+    // Validators ask once per row of every file: remember the years asked about (a bounded few).
+    if (weeksInYear.size < 10_000) weeksInYear.set(year, weeks);
+  }
+  return weeks;
 }
 
 /** Year and week of a key, or null when it is malformed or names a week 53 the year does not have. */
@@ -77,8 +85,13 @@ export function alignToIsoWeeks(from: LocalDateKey, to: LocalDateKey): { from: L
 
 /** The keys of every ISO week that has a day in `from`..`to`, in order; empty when `to` is before `from`. */
 export function isoWeekKeysInRange(from: LocalDateKey, to: LocalDateKey): IsoWeekKey[] {
+  // Validators ask for the same period once per file: keep the last answer.
+  if (lastWeekKeys && lastWeekKeys.from === from && lastWeekKeys.to === to) return [...lastWeekKeys.keys];
   const out: IsoWeekKey[] = [];
   if (to < from) return out;
   for (let monday = isoWeekMonday(from); monday <= to; monday = addDays(monday, 7)) out.push(isoWeekKey(monday));
+  lastWeekKeys = { from, to, keys: [...out] };
   return out;
 }
+
+let lastWeekKeys: { from: LocalDateKey; to: LocalDateKey; keys: IsoWeekKey[] } | undefined;

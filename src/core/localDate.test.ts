@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDateKey, localDayStart, nextLocalDayStart, splitAtLocalMidnight } from './localDate.js';
+import { computeLocalParts, localDateKey, localDayStart, localParts, nextLocalDayStart, splitAtLocalMidnight } from './localDate.js';
 
 const LONDON = 'Europe/London';
 const utc = (s: string) => Date.parse(s);
@@ -74,5 +74,77 @@ describe('splitAtLocalMidnight', () => {
     const pieces = splitAtLocalMidnight(utc('2026-10-24T12:00:00Z'), utc('2026-10-27T12:00:00Z'), LONDON);
     expect(pieces.map((p) => p.date)).toEqual(['2026-10-24', '2026-10-25', '2026-10-26', '2026-10-27']);
     expect(pieces[1]!.end - pieces[1]!.start).toBe(25 * 3600_000);
+  });
+});
+
+describe('fast paths agree with the reference search', () => {
+  /** The original definitions: binary search on the date key, and splitting by it. */
+  function referenceNext(ms: number, tz: string): number {
+    const today = localDateKey(ms, tz);
+    let lo = ms;
+    let hi = ms + 27 * 3600_000;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (localDateKey(mid, tz) === today) lo = mid;
+      else hi = mid;
+    }
+    return hi;
+  }
+  function referenceSplit(startMs: number, endMs: number, tz: string) {
+    const pieces: Array<{ date: string; start: number; end: number }> = [];
+    for (let a = startMs; a < endMs; ) {
+      const b = Math.min(referenceNext(a, tz), endMs);
+      pieces.push({ date: localDateKey(a, tz), start: a, end: b });
+      a = b;
+    }
+    return pieces;
+  }
+  // DST at 01:00 UTC, at local midnight (Santiago), by 30 minutes (Lord Howe), a fall back across
+  // midnight (São Paulo 2018), Samoa skipping a whole day (2011), and a zone without DST.
+  const zones = ['Europe/London', 'America/Santiago', 'Australia/Lord_Howe', 'America/Sao_Paulo', 'Pacific/Apia', 'Asia/Kolkata'];
+  const instants = [
+    '2026-03-29T00:59:59.500Z', '2026-03-29T01:00:00Z', '2026-10-25T00:30:00Z', '2026-10-24T23:00:00Z', '2026-05-12T22:59:59.999Z',
+    '2026-09-05T12:00:00Z', '2026-04-04T12:00:00Z', '2026-10-03T14:00:00Z', '2018-02-17T01:30:00Z', '2018-02-18T02:10:00Z',
+    '2018-11-03T12:00:00Z', '2011-12-29T09:00:00Z', '2011-12-29T11:00:00Z', '2026-01-01T00:00:00Z',
+  ].map(utc);
+
+  it('nextLocalDayStart', () => {
+    for (const tz of zones) for (const ms of instants) for (const d of [0, 1, 999, 3600_000 - 1, 7 * 3600_000]) expect(nextLocalDayStart(ms + d, tz), `${tz} ${new Date(ms + d).toISOString()}`).toBe(referenceNext(ms + d, tz));
+  });
+
+  it('splitAtLocalMidnight', () => {
+    for (const tz of zones)
+      for (const ms of instants)
+        for (const len of [1, 1000, 1801_000, 3 * 3600_000 + 7, 21 * 3600_000, 30 * 3600_000])
+          for (const back of [0, 2 * 3600_000 + 1]) expect(splitAtLocalMidnight(ms - back, ms - back + len, tz), `${tz} ${new Date(ms - back).toISOString()} +${len}`).toEqual(referenceSplit(ms - back, ms - back + len, tz));
+  });
+});
+
+describe('localParts (cached offsets) agrees with Intl', () => {
+  it('around every transition and at random instants, in awkward zones', () => {
+    const zones = ['Europe/London', 'America/Santiago', 'Australia/Lord_Howe', 'America/Sao_Paulo', 'Pacific/Apia', 'Asia/Kolkata', 'Pacific/Chatham', 'Antarctica/Troll', 'America/St_Johns'];
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const randomInstants: number[] = [];
+    for (let i = 0; i < 300; i++) randomInstants.push(Date.UTC(2010, 0, 1) + Math.floor(random() * 20 * 365 * 86_400_000));
+    const offset = (ms: number, tz: string) => {
+      const p = computeLocalParts(ms, tz);
+      return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000;
+    };
+    for (const tz of zones) {
+      const instants = [...randomInstants];
+      // Every change of offset over 2011–2027 (found day by day, then hour by hour), probed to the millisecond either side.
+      let next = offset(Date.UTC(2011, 0, 1), tz);
+      for (let day = Date.UTC(2011, 0, 1); day < Date.UTC(2027, 0, 1); day += 86_400_000) {
+        const now = next;
+        next = offset(day + 86_400_000, tz);
+        if (now === next) continue;
+        for (let h = day; h < day + 86_400_000; h += 3600_000) {
+          if (offset(h, tz) === offset(h + 3600_000, tz)) continue;
+          for (let m = 0; m <= 3600_000; m += 60_000) for (const d of [-1, 0, 1, 999]) instants.push(h + m + d);
+        }
+      }
+      for (const ms of instants) expect(localParts(ms, tz), `${tz} ${new Date(ms).toISOString()}`).toEqual(computeLocalParts(ms, tz));
+    }
   });
 });
