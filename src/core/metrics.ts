@@ -51,52 +51,56 @@ function union(ranges: readonly DaySeconds[]): DaySeconds[] {
   return out;
 }
 
-/** Seconds of slot `slot` (local [slot·300 s, slot·300 s + 300 s)) covered by `ranges` (which must not overlap). */
-function slotOverlapSec(slot: number, ranges: readonly DaySeconds[]): number {
-  const a = slot * SLOT_SEC;
-  const b = a + SLOT_SEC;
-  let sec = 0;
-  for (const [x, y] of ranges) sec += Math.max(0, Math.min(b, y) - Math.max(a, x));
-  return sec;
-}
-
 /**
- * Active ms of a slot map that falls inside `ranges`. A slot partly covered
- * contributes in proportion to the covered part: time is taken as uniform
- * within its 5-minute slot (exact when every range edge is on a slot edge).
+ * Active ms of a slot map that falls inside `ranges` (which must not overlap).
+ * A slot partly covered contributes in proportion to the covered part: time is
+ * taken as uniform within its 5-minute slot (exact when every range edge is on
+ * a slot edge).
  */
 export function slotMsWithin(slots: Readonly<Record<string, number>> | undefined, ranges: readonly DaySeconds[]): number {
+  if (!slots) return 0;
+  const cumulative = slotProfile(slots);
   let ms = 0;
-  for (const [slot, v] of slotEntries(slots)) {
-    const ov = slotOverlapSec(slot, ranges);
-    if (ov > 0) ms += (v * ov) / SLOT_SEC;
-  }
+  for (const [x, y] of ranges) if (y > x) ms += msBefore(cumulative, y) - msBefore(cumulative, x);
   return ms;
 }
 
-const SLOT_KEY = /^(0|[1-9]\d*)$/;
+/** Active ms of the slot map before local second `t` of the day (uniform within a slot). */
+function msBefore(cumulative: Float64Array, t: number): number {
+  if (t <= 0) return 0;
+  if (t >= DAY_SEC) return cumulative[SLOTS_PER_DAY]!;
+  const i = Math.floor(t / SLOT_SEC);
+  const at = cumulative[i]!;
+  return at + ((cumulative[i + 1]! - at) * (t - i * SLOT_SEC)) / SLOT_SEC;
+}
 
-/** Parsed slot maps: a period's metrics read each day's slots about ten times (a year view: thousands). */
-const parsedSlots = new WeakMap<object, Array<[number, number]>>();
-const NO_SLOTS: Array<[number, number]> = [];
+/** Valid slot keys: "0".."287" (anything else in a stored map is ignored). */
+const SLOT_INDEX = new Map(Array.from({ length: SLOTS_PER_DAY }, (_, i) => [String(i), i]));
 
-/** Valid slot entries ("0".."287" → ms); anything else is ignored. Rollups are never mutated, so the parse is cached. */
-function slotEntries(slots: Readonly<Record<string, number>> | undefined): Array<[number, number]> {
-  if (!slots) return NO_SLOTS;
-  const cached = parsedSlots.get(slots);
-  if (cached) return cached;
-  const out: Array<[number, number]> = [];
-  for (const [key, v] of Object.entries(slots)) {
-    if (!SLOT_KEY.test(key) || !Number.isFinite(v)) continue;
-    const slot = Number(key);
-    if (slot < SLOTS_PER_DAY) out.push([slot, v]);
+/**
+ * Cumulative active ms at the start of each slot (289 entries), per slot map.
+ * A period's metrics read each day's slots about ten times (a year view:
+ * thousands); rollups are never changed once read, so the profile is kept.
+ */
+const profiles = new WeakMap<object, Float64Array>();
+
+function slotProfile(slots: Readonly<Record<string, number>>): Float64Array {
+  let cumulative = profiles.get(slots);
+  if (cumulative) return cumulative;
+  const bySlot = new Float64Array(SLOTS_PER_DAY);
+  for (const key in slots) {
+    const slot = SLOT_INDEX.get(key);
+    const v = slots[key]!;
+    if (slot !== undefined && Number.isFinite(v)) bySlot[slot]! += v;
   }
-  parsedSlots.set(slots, out);
-  return out;
+  cumulative = new Float64Array(SLOTS_PER_DAY + 1);
+  for (let i = 0; i < SLOTS_PER_DAY; i++) cumulative[i + 1] = cumulative[i]! + bySlot[i]!;
+  profiles.set(slots, cumulative);
+  return cumulative;
 }
 
 function slotTotal(slots: Readonly<Record<string, number>> | undefined): number {
-  return slotEntries(slots).reduce((sum, [, v]) => sum + v, 0);
+  return slots ? slotProfile(slots)[SLOTS_PER_DAY]! : 0;
 }
 
 /** Nearest-rank percentile (p in 1..100) of samples: the ⌈p·n/100⌉-th smallest. Null with no samples. */

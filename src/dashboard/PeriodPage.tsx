@@ -5,7 +5,7 @@ import { computePeriodMetrics } from '../core/metrics.js';
 import type { PeriodMetrics } from '../core/periodMetrics.js';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../core/settings.js';
 import { t } from '../ui/i18n.js';
-import { markPainted } from '../ui/paintMark.js';
+import { afterNextPaint, markPainted } from '../ui/paintMark.js';
 import { ActiveTimeSection } from './ActiveTimeSection.js';
 import { AfterHoursSection } from './AfterHoursSection.js';
 import type { DashboardApi } from './dashboardApi.js';
@@ -116,10 +116,27 @@ export function PeriodPage({
 
   const failed = failedKey === key;
   const showsFigures = !failed && metrics !== null;
-  // For the performance benchmark (bench/): the first period of this kind painted with its figures. A layout effect, so the frame awaited is this one.
+  // The sections below the first screen are rendered once the first screen
+  // (heading, summary, time by task and system) has been painted: the
+  // clinician sees the period at once, and the rest follows a frame later.
+  const [restKey, setRestKey] = useState<string | null>(null);
+  const showsRest = showsFigures && restKey === key;
+  useEffect(() => {
+    if (!showsFigures || restKey === key) return;
+    let live = true;
+    afterNextPaint(() => live && setRestKey(key));
+    return () => {
+      live = false;
+    };
+  }, [showsFigures, key, restKey]);
+  // For the performance benchmark (bench/): the first period of this kind painted with its
+  // first screen, then with every section. Layout effects, so the frame awaited is this one.
   useLayoutEffect(() => {
     if (showsFigures) markPainted(`timeback:${kind}-painted`);
   }, [showsFigures, kind]);
+  useLayoutEffect(() => {
+    if (showsRest) markPainted(`timeback:${kind}-complete`);
+  }, [showsRest, kind]);
   const settings = current?.settings;
   const hasSchedule = (settings?.schedule.sessions.length ?? 0) > 0;
   const names = new Map([...(settings?.systems ?? []), ...(settings?.desktopSystems ?? [])].map((s) => [s.id, s.name]));
@@ -172,7 +189,7 @@ export function PeriodPage({
           {kind === 'day' && (
             <DayTimeline api={api} date={period.from} settings={current.settings} refreshKey={reloads} onChanged={() => setReloads((n) => n + 1)} />
           )}
-          {!isEmpty(metrics) && (
+          {!isEmpty(metrics) && showsRest && (
             <>
               <AfterHoursSection metrics={metrics} period={period} hasSchedule={hasSchedule} />
               <SinskySection metrics={metrics} hasSchedule={hasSchedule} onAddSchedule={() => onOpenSettings('schedule')} />

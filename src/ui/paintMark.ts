@@ -18,11 +18,21 @@ export function markPainted(name: string): void {
   const perf = typeof performance === 'undefined' ? undefined : performance;
   if (!perf || typeof perf.mark !== 'function' || typeof requestAnimationFrame !== 'function') return;
   if (alreadyMarked(perf, name)) return;
-  // rAF runs just before the paint and a task queued from it runs just after (a double rAF would wait a whole extra frame).
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      // Checked again: two calls within one frame still make one mark.
-      if (!alreadyMarked(perf, name)) perf.mark(name);
-    }, 0),
-  );
+  afterNextPaint(() => {
+    // Checked again: two calls within one frame still make one mark.
+    if (!alreadyMarked(perf, name)) perf.mark(name);
+  });
+}
+
+/**
+ * Runs `fn` just after the next frame is painted: rAF runs just before the
+ * paint, and a task queued from it runs just after (a double rAF would wait a
+ * whole extra frame). Without animation frames, it runs on the next task.
+ */
+export function afterNextPaint(fn: () => void): void {
+  if (typeof requestAnimationFrame !== 'function') {
+    setTimeout(fn, 0);
+    return;
+  }
+  requestAnimationFrame(() => setTimeout(fn, 0));
 }

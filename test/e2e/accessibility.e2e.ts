@@ -215,6 +215,10 @@ describe('WCAG 2.2 AA: axe-core in real Chromium on every view', () => {
       await open('dashboard.html', scheme);
       await openView('Month');
       await page.locator('#summary-heading').waitFor();
+      // Every section, with every data table open (their rows are built when first opened).
+      await page.locator('#published-heading').waitFor();
+      for (const summary of await page.locator('details.data-table > summary').all()) await summary.click();
+      await page.locator('details.data-table table').first().waitFor();
       await scan(page, `Month view (${scheme})`, scheme);
     });
 

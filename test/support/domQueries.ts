@@ -7,6 +7,20 @@ import { act } from 'preact/test-utils';
  */
 export function domQueries(container: () => HTMLElement) {
   const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  /** Open every folded data table (their rows are built when first opened), as a reader pressing "Show data table". */
+  const openDataTables = () =>
+    act(() => {
+      for (const d of container().querySelectorAll<HTMLDetailsElement>('details.data-table')) {
+        if (d.open) continue;
+        d.open = true;
+        d.dispatchEvent(new Event('toggle'));
+      }
+    });
+  /** Past the next painted frame and what the page defers to just after it (afterNextPaint). */
+  const settleFrame = async () => {
+    await act(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    await settle();
+  };
   const text = () => container().textContent ?? '';
   /** Text a screen reader would read: decorative (aria-hidden) parts left out. */
   const spoken = (el: Element): string => {
@@ -47,5 +61,5 @@ export function domQueries(container: () => HTMLElement) {
     });
   }
   const alertBox = () => container().querySelector<HTMLElement>('[role="alert"]');
-  return { settle, text, spoken, button, hasButton, press, field, type, choose, alertBox };
+  return { settle, settleFrame, openDataTables, text, spoken, button, hasButton, press, field, type, choose, alertBox };
 }

@@ -87,7 +87,7 @@ function fakeApi(initial: unknown = stored(), rollups: DayRollup[] = ROLLUPS) {
 }
 
 let container: HTMLElement;
-const { settle, text, spoken, button, press, field, type, choose } = domQueries(() => container);
+const { settle, settleFrame, openDataTables, text, spoken, button, press, field, type, choose } = domQueries(() => container);
 beforeAll(() => installEnGbMessages());
 beforeEach(() => {
   container = document.createElement('div');
@@ -107,11 +107,14 @@ async function show(api: DashboardApi) {
   });
   await settle();
   await settle();
+  // The sections below the first screen follow the first painted frame.
+  await settleFrame();
 }
 
 const heading = () => container.querySelector('h1')?.textContent;
 /** The rows of the table captioned `caption`, as arrays of cell text. */
 function table(caption: string): string[][] {
+  openDataTables();
   const t = [...container.querySelectorAll('table')].find((el) => el.querySelector('caption')?.textContent === caption);
   if (!t) throw new Error(`no table "${caption}"`);
   return [...t.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? ''));
@@ -265,6 +268,7 @@ describe('Dashboard: the year view', () => {
     const api = fakeApi(stored(), YEAR_ROLLUPS);
     await show(api);
     await press('Year');
+    await settleFrame();
     expect(heading()).toBe('2025');
     expect(document.title).toBe('2025 – Timeback');
     expect(container.querySelector('[aria-current="page"]')?.textContent).toBe('Year');
@@ -303,6 +307,7 @@ describe('Dashboard: the year view', () => {
     const api = fakeApi(stored(), YEAR_ROLLUPS);
     await show(api);
     await press('Year');
+    await settleFrame();
     await press('Previous year');
     expect(heading()).toBe('2024');
     expect(api.readRollups).toHaveBeenLastCalledWith('2024-01-01', '2024-12-31');
@@ -326,6 +331,7 @@ describe('Dashboard: the year view', () => {
     });
     await show(fakeApi(stored(), everyDay));
     await press('Year');
+    await settleFrame();
     const chart = container.querySelector('svg')!;
     expect(chart.querySelectorAll('.chart-seg').length).toBeLessThanOrEqual(12 * categories.length);
     expect(table('Active time by task for each month')).toHaveLength(14);
@@ -381,6 +387,7 @@ describe('Dashboard: the view in the address', () => {
     await show(fakeApi());
     const entries = history.length;
     await press('Year');
+    await settleFrame();
     expect(location.hash).toBe('#year');
     await press('Month');
     expect(location.hash).toBe('#month');
@@ -444,10 +451,30 @@ describe('Dashboard: paint marks for the performance benchmark', () => {
     // Once per page load per view: another week does not mark again; a first year does.
     await press('Next week');
     await press('Year');
+    await settleFrame();
     await afterPaint();
     expect(marks('timeback:week-painted')).toHaveLength(1);
     expect(marks('timeback:year-painted')).toHaveLength(1);
     expect(marks('timeback:month-painted')).toHaveLength(0);
+  });
+
+  it('paints the first screen first, then the sections below it, and marks each', async () => {
+    const api = fakeApi();
+    let release: (rollups: DayRollup[]) => void = () => {};
+    api.readRollups.mockImplementationOnce(() => new Promise((resolve) => (release = resolve)));
+    await show(api);
+    await act(async () => release(ROLLUPS.slice(0, 2)));
+    await settle();
+    // The period is shown (summary, time by task and system); the rest waits for that frame.
+    expect(container.querySelector('#by-task-heading')).not.toBeNull();
+    expect(container.querySelector('#after-hours-heading')).toBeNull();
+    await settleFrame();
+    await afterPaint();
+    expect(container.querySelector('#after-hours-heading')).not.toBeNull();
+    expect(container.querySelector('#published-heading')).not.toBeNull();
+    expect(marks('timeback:week-painted')).toHaveLength(1);
+    expect(marks('timeback:week-complete')).toHaveLength(1);
+    expect(marks('timeback:week-complete')[0]!.startTime).toBeGreaterThanOrEqual(marks('timeback:week-painted')[0]!.startTime);
   });
 
   it('does not mark a period whose figures could not be read', async () => {
@@ -579,6 +606,7 @@ describe('Settings: the job plan editor', () => {
 
     // The week view now divides by the scheduled hours (Mon 8 h + Wed 4 h).
     await press('Week');
+    await settleFrame();
     expect(text()).toContain('Scheduled time in this period: 12.0 h.');
     expect(yourFigure('EHR-Time8')).toBe('1.2 h per 8 h');
   });

@@ -73,7 +73,7 @@ function fakeApi(initial: DayEntries = day()) {
 }
 
 let container: HTMLElement;
-const { settle, text, button, hasButton, press, field, type, choose, alertBox } = domQueries(() => container);
+const { settle, openDataTables, text, button, hasButton, press, field, type, choose, alertBox } = domQueries(() => container);
 beforeAll(() => installEnGbMessages());
 beforeEach(() => {
   // "Not in the future" is judged against this moment: the evening of the viewed day.
@@ -146,6 +146,7 @@ describe('Day timeline: the records', () => {
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('aria-label')).toBe('Timeline of the day from midnight to midnight: 3 records, from 09:00 to 11:45, counting 1 h 35 min in total.');
     expect(svg.querySelectorAll('rect.chart-seg')).toHaveLength(3);
+    openDataTables();
     const table = [...section().querySelectorAll('table')].find((t) => t.querySelector('caption')?.textContent === 'Records for this day')!;
     const rows = [...table.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent));
     expect(rows[0]).toEqual(['Time', 'Task', 'System', 'Recorded by', 'Counted time']);

@@ -77,7 +77,7 @@ function fakeApi(kept: string | null = null) {
 }
 
 let container: HTMLElement;
-const { settle, text, hasButton, press, field, type, choose } = domQueries(() => container);
+const { settle, openDataTables, text, hasButton, press, field, type, choose } = domQueries(() => container);
 beforeAll(() => installEnGbMessages());
 beforeEach(() => {
   container = document.createElement('div');
@@ -105,6 +105,7 @@ async function click(label: string) {
   await settle();
 }
 function table(caption: string): string[][] {
+  openDataTables();
   const t = [...container.querySelectorAll('table')].find((el) => el.querySelector('caption')?.textContent === caption);
   if (!t) throw new Error(`no table "${caption}"`);
   return [...t.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? ''));
