@@ -188,7 +188,7 @@ export function createManualLogging(
   async function changeEntry(settings: Settings, change: EntryChange): Promise<ChangeResult> {
     if (typeof change !== 'object' || change === null) return { ok: false, error: 'That change was not understood.' };
     const db = await ports.db();
-    const target = 'id' in change && typeof change.id === 'string' ? await db.get('spans', change.id) : undefined;
+    const target = 'id' in change && typeof change.id === 'string' ? await readSpan(db, change.id) : undefined;
     const start = Math.min(target?.start ?? Infinity, 'start' in change && typeof change.start === 'number' ? change.start : Infinity);
     const end = Math.max(target?.end ?? -Infinity, 'end' in change && typeof change.end === 'number' ? change.end : -Infinity);
     const planned = planChange(change, target, await changeContext(settings, Number.isFinite(start) ? start : ports.now(), Number.isFinite(end) ? end : ports.now()));

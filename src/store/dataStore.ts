@@ -3,6 +3,7 @@ import { sameRecord } from '../core/backupValidation.js';
 import type { PageEvent } from '../core/dayRollup.js';
 import type { LocalDateKey } from '../core/localDate.js';
 import type { TimebackDb } from './db.js';
+import { encodeEvent, encodeSpan, readableEvent, readableEvents, readableSpan, readableSpans } from './recordCodec.js';
 import { rebuildRollups, type WriteContext } from './trackingStore.js';
 
 /**
@@ -56,8 +57,9 @@ export async function pruneBefore(db: TimebackDb, cutoffDate: LocalDateKey): Pro
   const events = tx.objectStore('events');
   const { certain, edge } = datedBeforeRanges(cutoffDate);
   const spanKeys = await spans.index('start').getAllKeys(certain);
-  for (const s of await spans.index('start').getAll(edge)) if (s.date < cutoffDate) spanKeys.push(s.id);
-  const eventKeys = (await events.getAll()).filter((e) => e.date < cutoffDate).map((e) => e.id);
+  // The stored date (`d`) decides, without decoding: records that cannot be read are pruned too.
+  for (const s of await spans.index('start').getAll(edge)) if (s.d < cutoffDate) spanKeys.push(s.id);
+  const eventKeys = (await events.getAll()).filter((e) => e.d < cutoffDate).map((e) => e.id);
   for (const key of spanKeys) await spans.delete(key);
   for (const key of eventKeys) await events.delete(key);
   const meta = tx.objectStore('meta');
@@ -82,7 +84,7 @@ export async function oldestFractionCutoff(db: TimebackDb, notAfter: LocalDateKe
   let lastDate: string | undefined;
   let cursor = await tx.store.index('start').openCursor(datedBeforeRanges(notAfter).all);
   while (cursor) {
-    const { date } = cursor.value;
+    const { d: date } = cursor.value;
     if (date < notAfter) {
       if (lastDate === undefined || date > lastDate) lastDate = date;
       if (++seen >= wanted) break;
@@ -123,7 +125,7 @@ export async function readAllRecords(db: TimebackDb): Promise<{ spans: ActivityS
   const tx = db.transaction(['spans', 'events']);
   const [spans, events] = await Promise.all([tx.objectStore('spans').getAll(), tx.objectStore('events').getAll()]);
   await tx.done;
-  return { spans, events };
+  return { spans: readableSpans(spans), events: readableEvents(events) };
 }
 
 export interface MergeResult {
@@ -149,19 +151,26 @@ export async function mergeRecords(
   const tx = db.transaction(['meta', 'spans', 'rollups', 'events'], 'readwrite');
   const result: MergeResult = { added: 0, unchanged: 0, conflicting: 0 };
   try {
-    for (const [name, list] of [
-      ['spans', records.spans],
-      ['events', records.events],
-    ] as const) {
-      const store = tx.objectStore(name);
-      for (const record of list) {
-        const existing = await store.get(record.id);
-        if (existing === undefined) {
-          await store.put(record as ActivitySpan & PageEvent);
-          result.added++;
-        } else if (sameRecord(existing, record)) result.unchanged++;
-        else result.conflicting++;
-      }
+    /** `existing` is undefined when the record here cannot be read: it is kept as it is too, counted as conflicting. */
+    const count = (existing: object | undefined, record: object) => {
+      if (existing !== undefined && sameRecord(existing, record)) result.unchanged++;
+      else result.conflicting++;
+    };
+    const spans = tx.objectStore('spans');
+    for (const record of records.spans) {
+      const stored = await spans.get(record.id);
+      if (stored === undefined) {
+        await spans.put(encodeSpan(record));
+        result.added++;
+      } else count(readableSpan(stored), record);
+    }
+    const events = tx.objectStore('events');
+    for (const record of records.events) {
+      const stored = await events.get(record.id);
+      if (stored === undefined) {
+        await events.put(encodeEvent(record));
+        result.added++;
+      } else count(readableEvent(stored), record);
     }
     await rebuildRollups(tx, ctx);
     await tx.objectStore('meta').put({ ...ctx.params }, 'rollupParams');

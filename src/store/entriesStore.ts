@@ -8,7 +8,8 @@ import type { DayEntries, DayEntry } from '../core/entries.js';
 import { localDayStart, nextLocalDayStart, type LocalDateKey } from '../core/localDate.js';
 import { clipRuns, unionRuns } from '../core/runs.js';
 import type { TimebackDb } from './db.js';
-import { ensureRollupParams, MAX_RECORD_MS, type WriteContext } from './trackingStore.js';
+import { encodeSpan, readableSpan, readableSpans } from './recordCodec.js';
+import { ensureRollupParams, MAX_RECORD_MS, readSpan, type WriteContext } from './trackingStore.js';
 
 const sameRuns = (a: number[], b: number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
@@ -25,13 +26,13 @@ export async function applyPlan(db: TimebackDb, plan: ChangePlan, ctx: WriteCont
   const ids = [...new Set([...plan.put.map((s) => s.id), ...plan.remove])];
   const old = new Map<string, ActivitySpan>();
   for (const id of ids) {
-    const s = await spans.get(id);
+    const s = readableSpan(await spans.get(id));
     if (s) old.set(id, s);
   }
   const touched = [...old.values(), ...plan.put];
   const from = Math.min(...touched.map((s) => s.start));
   const to = Math.max(...touched.map((s) => s.end)) + MAX_THRESHOLD_SEC * 1000;
-  const near = touched.length === 0 ? [] : (await spans.index('start').getAll(IDBKeyRange.bound(from - MAX_RECORD_MS, to))).filter((s) => s.end >= from);
+  const near = touched.length === 0 ? [] : readableSpans(await spans.index('start').getAll(IDBKeyRange.bound(from - MAX_RECORD_MS, to))).filter((s) => s.end >= from);
   const before = new Map(near.map((s) => [s.id, s]));
   for (const [id, s] of old) before.set(id, s);
   const after = new Map(before);
@@ -53,7 +54,7 @@ export async function applyPlan(db: TimebackDb, plan: ChangePlan, ctx: WriteCont
     await rollups.put(applyRollupDeltas(rollup, deltas));
   }
   for (const id of plan.remove) await spans.delete(id);
-  for (const s of plan.put) await spans.put(s);
+  for (const s of plan.put) await spans.put(encodeSpan(s));
   const meta = tx.objectStore('meta');
   if (plan.journal) await meta.put(plan.journal, 'lastChange');
   await tx.done;
@@ -65,7 +66,7 @@ export async function undoLastChange(db: TimebackDb, ctx: WriteContext): Promise
   if (!journal) return false;
   const records = new Map<string, ActivitySpan>();
   for (const id of [...journal.created, ...journal.superseded, ...(journal.noteBefore ? [journal.noteBefore.id] : [])]) {
-    const s = await db.get('spans', id);
+    const s = await readSpan(db, id);
     if (s) records.set(id, s);
   }
   await applyPlan(db, planUndo(journal, records), ctx);
@@ -75,7 +76,7 @@ export async function undoLastChange(db: TimebackDb, ctx: WriteContext): Promise
 
 /** Live manual and timer records near [start, end): to refuse overlapping entries. */
 export async function manualRecordsNear(db: TimebackDb, start: number, end: number): Promise<ActivitySpan[]> {
-  const near = await db.getAllFromIndex('spans', 'start', IDBKeyRange.bound(start - MAX_RECORD_MS, end));
+  const near = readableSpans(await db.getAllFromIndex('spans', 'start', IDBKeyRange.bound(start - MAX_RECORD_MS, end)));
   return near.filter((s) => s.source !== 'auto' && isLive(s) && s.end > start);
 }
 
@@ -88,7 +89,7 @@ export async function readDayEntries(
   // Any instant on `date` (the caller passes one) gives the day's bounds by calendar arithmetic.
   const dayStart = localDayStart(ctx.probeMs, ctx.timeZone);
   const dayEnd = nextLocalDayStart(ctx.probeMs, ctx.timeZone);
-  const near = await db.getAllFromIndex('spans', 'start', IDBKeyRange.bound(dayStart - MAX_RECORD_MS, dayEnd, false, true));
+  const near = readableSpans(await db.getAllFromIndex('spans', 'start', IDBKeyRange.bound(dayStart - MAX_RECORD_MS, dayEnd, false, true)));
   const live = near.filter((s) => isLive(s) && s.end >= dayStart);
   const claims = clipRuns(manualClaims(live), Math.floor(dayStart / 1000) - MAX_RECORD_MS / 1000, Math.ceil(dayEnd / 1000));
   const entries: DayEntry[] = [];

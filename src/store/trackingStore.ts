@@ -8,6 +8,7 @@ import type { LocalDateKey } from '../core/localDate.js';
 import { applyAttention, applyReport, INITIAL_TRACKER_STATE, spanIdsForTab, takeBackSwitchSecond, type ActivityReport, type SpanWrite, type TrackerState } from '../core/tracker.js';
 import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { TimebackDb, TimebackSchema } from './db.js';
+import { encodeEvent, encodeSpan, isStoredAuto, readableEvents, readableSpan, readableSpans } from './recordCodec.js';
 
 /** Everything a write needs besides the data: the clock, the zone and the headline definition. */
 export interface WriteContext {
@@ -58,7 +59,7 @@ export async function recordReports(db: TimebackDb, items: readonly TabReport[],
   for (const { tabId, report } of items) {
     const spans = new Map<string, ActivitySpan>();
     for (const id of spanIdsForTab(state, tabId)) {
-      const span = known.get(id) ?? (await spanStore.get(id));
+      const span = known.get(id) ?? readableSpan(await spanStore.get(id));
       if (span) spans.set(id, span);
     }
     const result = applyReport(state, tabId, report, Math.floor(ctx.nowMs / 1000), spans, ctx.newId, ctx.timeZone);
@@ -78,8 +79,8 @@ export async function recordReports(db: TimebackDb, items: readonly TabReport[],
     const rollup = (await tx.objectStore('rollups').get(date)) ?? emptyRollup(date, ctx.params);
     await tx.objectStore('rollups').put(applyRollupDeltas(rollup, deltas));
   }
-  for (const span of changedSpans.values()) await spanStore.put(span);
-  for (const e of events) await tx.objectStore('events').put(e);
+  for (const span of changedSpans.values()) await spanStore.put(encodeSpan(span));
+  for (const e of events) await tx.objectStore('events').put(encodeEvent(e));
   await tx.objectStore('meta').put(state, 'tracker');
   await tx.done;
   return out;
@@ -100,7 +101,8 @@ function manualClaimsCache(store: SpanStore): (records: readonly ActivitySpan[])
       // Read a little wider than asked (an hour each way), so the next reports fall inside it.
       const wide = { from: Math.min(from, cached?.from ?? from) - 3600_000, to: Math.max(to, cached?.to ?? to) + 3600_000 };
       const near = await store.index('start').getAll(IDBKeyRange.bound(wide.from - MAX_RECORD_MS, wide.to));
-      cached = { ...wide, near: near.filter((s) => s.source !== 'auto') };
+      // Only manual and timer records claim seconds: the automatic ones (most) are not decoded.
+      cached = { ...wide, near: readableSpans(near.filter((s) => !isStoredAuto(s))) };
     }
     return manualClaims(cached.near.filter((s) => s.end > from && s.start <= to));
   };
@@ -116,7 +118,7 @@ export async function manualClaimsAround(store: SpanStore, records: readonly Act
   if (records.length === 0) return [];
   const from = Math.min(...records.map((r) => r.start));
   const to = Math.max(...records.map((r) => r.end)) + MAX_THRESHOLD_SEC * 1000;
-  const near = await store.index('start').getAll(IDBKeyRange.bound(from - MAX_RECORD_MS, to));
+  const near = readableSpans(await store.index('start').getAll(IDBKeyRange.bound(from - MAX_RECORD_MS, to)));
   return manualClaims(near.filter((s) => s.end > from));
 }
 
@@ -132,7 +134,7 @@ export async function recordAttention(db: TimebackDb, inputs: AttentionInputs, n
   const nowSec = Math.floor(nowMs / 1000);
   const next = applyAttention(state, inputs, nowSec);
   const leftSpanId = currentPeriod(state.periods)?.spanId;
-  const left = leftSpanId ? await tx.objectStore('spans').get(leftSpanId) : undefined;
+  const left = leftSpanId ? readableSpan(await tx.objectStore('spans').get(leftSpanId)) : undefined;
   const takenBack = left && takeBackSwitchSecond(state, next, new Map([[left.id, left]]), nowSec, ctx.timeZone);
   if (takenBack) {
     await ensureRollupParams(tx, { ...ctx, nowMs, newId: () => '' });
@@ -142,7 +144,7 @@ export async function recordAttention(db: TimebackDb, inputs: AttentionInputs, n
       const rollup = (await tx.objectStore('rollups').get(date)) ?? emptyRollup(date, ctx.params);
       await tx.objectStore('rollups').put(applyRollupDeltas(rollup, deltas));
     }
-    await tx.objectStore('spans').put(takenBack.after);
+    await tx.objectStore('spans').put(encodeSpan(takenBack.after));
   }
   await meta.put(next, 'tracker');
   await tx.done;
@@ -157,8 +159,9 @@ export async function readRollup(db: TimebackDb, date: LocalDateKey): Promise<Da
   return db.get('rollups', date);
 }
 
+/** One span by id: undefined when there is none, or when it cannot be read (recordCodec.ts). */
 export async function readSpan(db: TimebackDb, id: string): Promise<ActivitySpan | undefined> {
-  return db.get('spans', id);
+  return readableSpan(await db.get('spans', id));
 }
 
 /**
@@ -182,8 +185,8 @@ export async function ensureRollupParams(tx: RollupTx, ctx: WriteContext): Promi
  */
 export async function rebuildRollups(tx: RollupTx, ctx: Pick<WriteContext, 'params' | 'timeZone'>): Promise<void> {
   const prunedBefore = (await tx.objectStore('meta').get('prunedBefore')) as string | undefined;
-  const spans = await tx.objectStore('spans').getAll();
-  const events = await tx.objectStore('events').getAll();
+  const spans = readableSpans(await tx.objectStore('spans').getAll());
+  const events = readableEvents(await tx.objectStore('events').getAll());
   const rollups = tx.objectStore('rollups');
   const kept = new Set(prunedBefore ? await rollups.getAllKeys(IDBKeyRange.upperBound(prunedBefore, true)) : []);
   if (prunedBefore) await rollups.delete(IDBKeyRange.lowerBound(prunedBefore));

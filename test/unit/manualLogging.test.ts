@@ -6,6 +6,7 @@ import { rollupsFromRecords } from '../../src/core/dayRollup.js';
 import type { DayEntries } from '../../src/core/entries.js';
 import type { TodaySummary } from '../../src/core/todaySummary.js';
 import { DEFAULT_ACTIVE_TIME } from '../../src/core/activeTimeParams.js';
+import { readAllRecords } from '../../src/store/dataStore.js';
 import { EXTENSION_ID, EXTENSION_ORIGIN, fakePorts } from '../support/fakePorts.js';
 
 const T0 = Date.parse('2026-05-12T08:00:00Z'); // 09:00 BST
@@ -165,7 +166,8 @@ describe('manual logging (fake browser, fake-indexeddb)', () => {
     await send('changeEntry', { kind: 'delete', id: entries[0]!.id });
     await send('undoLastChange');
     const db = await f.ports.db();
-    const rebuilt = rollupsFromRecords(await db.getAll('spans'), await db.getAll('events'), DEFAULT_ACTIVE_TIME, 'Europe/London').get('2026-05-12')!;
+    const { spans, events } = await readAllRecords(db);
+    const rebuilt = rollupsFromRecords(spans, events, DEFAULT_ACTIVE_TIME, 'Europe/London').get('2026-05-12')!;
     expect(await db.get('rollups', '2026-05-12')).toEqual(rebuilt);
   });
 

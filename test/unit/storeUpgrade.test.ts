@@ -1,14 +1,17 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { newRecordId } from '../../src/background/recordId.js';
 import type { ActivitySpan } from '../../src/core/activitySpan.js';
 import { DEFAULT_ACTIVE_TIME } from '../../src/core/activeTimeParams.js';
 import { rollupsFromRecords, type PageEvent } from '../../src/core/dayRollup.js';
 import { localDateKey } from '../../src/core/localDate.js';
-import { oldestFractionCutoff, pruneBefore } from '../../src/store/dataStore.js';
+import { TASK_CATEGORIES } from '../../src/core/taskCategory.js';
+import { mergeRecords, oldestFractionCutoff, pruneBefore, readAllRecords } from '../../src/store/dataStore.js';
 import { DB_VERSION, openTimebackDb, type TimebackDb } from '../../src/store/db.js';
+import { readDayEntries } from '../../src/store/entriesStore.js';
+import { encodeSpan } from '../../src/store/recordCodec.js';
 import { readRollupRange } from '../../src/store/rollupQueries.js';
-import { recordAttention, recordReport } from '../../src/store/trackingStore.js';
+import { recordAttention, recordReport, refreshRollups } from '../../src/store/trackingStore.js';
 
 const ZONE = 'Europe/London';
 const HOUR = 3600_000;
@@ -90,6 +93,70 @@ async function createV2Database(name: string, records: { spans: ActivitySpan[]; 
   });
 }
 
+/**
+ * Records of every kind version 3 stored, in the domain shape it stored them in: the DST
+ * spans and events above, and on 10 June 2026 an automatic span of every category
+ * (attended equal to input, or not; switched or not), a manual entry with a note and a
+ * flag, a timer, a correction (the superseded original and its edited replacement),
+ * and page events of both kinds.
+ */
+function v3Records(): { spans: ActivitySpan[]; events: PageEvent[] } {
+  const { spans, events } = dstRecords();
+  const day = Date.parse('2026-06-10T07:00:00Z');
+  TASK_CATEGORIES.forEach((category, i) => {
+    const start = day + i * 10 * 60_000;
+    const input = i % 3 === 0 ? [0, 40, 100, 180] : [0, 200];
+    spans.push({ ...spanAt(`auto-${category}`, start), category, end: start + 240_000, input, attended: i % 2 === 0 ? [...input] : [0, 240], ...(i % 4 === 1 ? { switched: true } : {}) });
+  });
+  const at = (min: number) => day + 3 * HOUR + min * 60_000;
+  const manual = (id: string, from: number, to: number, extra: Partial<ActivitySpan>): ActivitySpan => ({
+    ...spanAt(id, at(from)),
+    systemId: '',
+    category: 'direct_care',
+    source: 'manual',
+    end: at(to),
+    input: [0, (to - from) * 60],
+    attended: [0, (to - from) * 60],
+    ...extra,
+  });
+  spans.push(
+    manual('manual-note', 0, 20, { note: 'Phone call with pharmacy', flaggedForReview: true }),
+    manual('timer-1', 30, 45, { source: 'timer', category: 'non_ehr', systemId: 'ehr' }),
+    manual('original', 60, 80, { supersededBy: 'edited' }),
+    manual('edited', 60, 70, { category: 'referrals', edited: true, originalId: 'original' }),
+  );
+  events.push(
+    { id: 'login-1', kind: 'login', systemId: 'ehr', at: day + 60_000, date: '2026-06-10', durationMs: 12_000 },
+    { id: 'load-1', kind: 'pageLoad', systemId: 'ehr', at: day + 120_000, date: '2026-06-10', durationMs: 1_500 },
+  );
+  return { spans, events };
+}
+
+/** Create a database exactly as version 3 of Timeback left it: records in their domain shape, `start` index on `start`, no `date` indexes. */
+async function createV3Database(name: string, records: { spans: unknown[]; events: PageEvent[] }, rollupRecords: { spans: ActivitySpan[]; events: PageEvent[] }): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const req = indexedDB.open(name, 3);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      db.createObjectStore('spans', { keyPath: 'id' }).createIndex('start', 'start');
+      db.createObjectStore('rollups', { keyPath: 'date' });
+      db.createObjectStore('meta');
+      db.createObjectStore('events', { keyPath: 'id' });
+      const tx = req.transaction!;
+      for (const s of records.spans) tx.objectStore('spans').put(s);
+      for (const e of records.events) tx.objectStore('events').put(e);
+      for (const r of rollupsFromRecords(rollupRecords.spans, rollupRecords.events, DEFAULT_ACTIVE_TIME, ZONE).values()) tx.objectStore('rollups').put(r);
+      tx.objectStore('meta').put(DEFAULT_ACTIVE_TIME, 'rollupParams');
+      tx.objectStore('meta').put('2026-01-01', 'prunedBefore');
+    };
+    req.onsuccess = () => {
+      req.result.close();
+      resolve();
+    };
+    req.onerror = () => reject(req.error);
+  });
+}
+
 const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
 const indexNames = (db: TimebackDb, store: 'spans' | 'events' | 'rollups') => [...db.transaction(store).store.indexNames];
 
@@ -97,10 +164,11 @@ describe('IndexedDB upgrades', () => {
   it('opens a new database at the current version with every store', async () => {
     const db = await openTimebackDb('fresh-db');
     expect(db.version).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(3);
+    expect(DB_VERSION).toBe(4);
     expect([...db.objectStoreNames].sort()).toEqual(['events', 'meta', 'rollups', 'spans']);
-    // No `date` indexes (v3): only spans' `start`.
+    // No `date` indexes (v3): only spans' `start`, on the stored start `s` (v4).
     expect(indexNames(db, 'spans')).toEqual(['start']);
+    expect(db.transaction('spans').store.index('start').keyPath).toBe('s');
     expect(indexNames(db, 'events')).toEqual([]);
     expect(indexNames(db, 'rollups')).toEqual([]);
     db.close();
@@ -120,7 +188,7 @@ describe('IndexedDB upgrades', () => {
     expect(rollup!.cells.ehr!.documentation!.activeMs).toBe(30_000);
     expect(rollup!.cells.ehr!.results_review!.activeMs).toBe(10_000);
     expect(Object.values(rollup!.slots).reduce((a, b) => a + b, 0)).toBe(40_000);
-    // …and on to v3: the `date` index is gone, the old span still prunes by its date.
+    // …and on to v4: the `date` index is gone, the old span is in the stored form and still prunes by its date.
     expect(indexNames(db, 'spans')).toEqual(['start']);
     expect(await pruneBefore(db, '2026-05-12')).toEqual({ spans: 0, events: 0 });
     expect(await pruneBefore(db, '2026-05-13')).toEqual({ spans: 2, events: 0 });
@@ -131,24 +199,109 @@ describe('IndexedDB upgrades', () => {
     const records = dstRecords();
     await createV2Database('v2-db', records);
     const db = await openTimebackDb('v2-db');
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(DB_VERSION);
     expect(indexNames(db, 'spans')).toEqual(['start']);
     expect(indexNames(db, 'events')).toEqual([]);
-    expect(byId(await db.getAll('spans'))).toEqual(byId(records.spans));
-    expect(byId(await db.getAll('events'))).toEqual(byId(records.events));
+    expect(byId((await readAllRecords(db)).spans)).toEqual(byId(records.spans));
+    expect(byId((await readAllRecords(db)).events)).toEqual(byId(records.events));
     expect(await db.getAll('rollups')).toEqual([...rollupsFromRecords(records.spans, records.events, DEFAULT_ACTIVE_TIME, ZONE).values()].sort((a, b) => a.date.localeCompare(b.date)));
     expect(await db.get('meta', 'rollupParams')).toEqual(DEFAULT_ACTIVE_TIME);
     // The old UUID records and new compact ids live side by side; the next write updates the rollups.
     const t0 = Date.parse('2026-10-26T09:00:00Z');
     await recordAttention(db, { paused: false, os: 'active', focusedTabId: 3 }, t0, { timeZone: ZONE, params: DEFAULT_ACTIVE_TIME });
     await recordReport(db, 3, { systemId: 'ehr', category: 'results_review', input: [t0 / 1000, t0 / 1000 + 10], attended: [t0 / 1000, t0 / 1000 + 10] }, { nowMs: t0 + 20_000, timeZone: ZONE, params: DEFAULT_ACTIVE_TIME, newId: newRecordId });
-    const added = (await db.getAll('spans')).filter((s) => !records.spans.some((r) => r.id === s.id));
+    const added = (await readAllRecords(db)).spans.filter((s) => !records.spans.some((r) => r.id === s.id));
     expect(added.map((s) => s.id)).toEqual([expect.stringMatching(/^[0-9a-z]{12}$/)]);
     expect((await readRollupRange(db, '2026-10-26', '2026-10-26'))[0]!.cells.ehr!.results_review!.activeMs).toBe(10_000);
     db.close();
   });
 
-  it('after v3, pruning by date across both DST changes deletes exactly the records dated before the cutoff', async () => {
+  it('upgrades a version-3 database: every record converted to the stored form in place, decoding to what it was', async () => {
+    const records = v3Records();
+    await createV3Database('v3-db', records, records);
+    const db = await openTimebackDb('v3-db');
+    expect(db.version).toBe(4);
+    expect(indexNames(db, 'spans')).toEqual(['start']);
+    expect(db.transaction('spans').store.index('start').keyPath).toBe('s');
+    // Every span is in the new index, under its start.
+    expect(await db.countFromIndex('spans', 'start')).toBe(records.spans.length);
+    expect((await db.getAllFromIndex('spans', 'start')).map((s) => s.s)).toEqual(records.spans.map((s) => s.start).sort((a, b) => a - b));
+    // The stored form: short names, codes, no source for automatic records, no attended runs equal to the input.
+    const raw = await db.getAll('spans');
+    for (const s of raw) {
+      const domain = records.spans.find((r) => r.id === s.id)!;
+      expect(Object.keys(s).every((k) => k === 'id' || k.length === 1), s.id).toBe(true);
+      expect(typeof s.c).toBe('number');
+      expect('o' in s).toBe(domain.source !== 'auto');
+      expect('a' in s).toBe(domain.attended.join() !== domain.input.join());
+    }
+    expect((await db.getAll('events')).every((e) => Object.keys(e).every((k) => k === 'id' || k.length === 1) && (e.k === 0 || e.k === 1))).toBe(true);
+    // …and each decodes to exactly the record version 3 held.
+    const decoded = await readAllRecords(db);
+    expect(byId(decoded.spans)).toEqual(byId(records.spans));
+    expect(byId(decoded.events)).toEqual(byId(records.events));
+    // Rollups and meta are untouched.
+    expect(await db.getAll('rollups')).toEqual([...rollupsFromRecords(records.spans, records.events, DEFAULT_ACTIVE_TIME, ZONE).values()].sort((a, b) => a.date.localeCompare(b.date)));
+    expect(await db.get('meta', 'rollupParams')).toEqual(DEFAULT_ACTIVE_TIME);
+    expect(await db.get('meta', 'prunedBefore')).toBe('2026-01-01');
+    db.close();
+  });
+
+  it('after v4, day entries, rebuilds and pruning of an upgraded database equal those of one written at v4', async () => {
+    const records = v3Records();
+    await createV3Database('v3-queries-db', records, records);
+    const db = await openTimebackDb('v3-queries-db');
+    const fresh = await openTimebackDb('v4-reference-db');
+    await mergeRecords(fresh, records, { params: DEFAULT_ACTIVE_TIME, timeZone: ZONE });
+    const dates = [...new Set(records.spans.map((s) => s.date))].sort();
+    expect(dates).toContain('2026-06-10');
+    for (const date of dates) {
+      const ctx = { params: DEFAULT_ACTIVE_TIME, timeZone: ZONE, nameOf: (id: string) => id.toUpperCase(), probeMs: Date.parse(`${date}T12:00:00Z`) };
+      const entries = await readDayEntries(db, date, ctx);
+      expect(entries.entries.length, date).toBeGreaterThan(0);
+      expect(entries, date).toEqual(await readDayEntries(fresh, date, ctx));
+    }
+    const june = await readDayEntries(db, '2026-06-10', { params: DEFAULT_ACTIVE_TIME, timeZone: ZONE, nameOf: () => 'EHR', probeMs: Date.parse('2026-06-10T12:00:00Z') });
+    expect(june.entries.find((e) => e.id === 'manual-note')).toMatchObject({ source: 'manual', category: 'direct_care', note: 'Phone call with pharmacy', flaggedForReview: true });
+    expect(june.entries.find((e) => e.id === 'edited')).toMatchObject({ category: 'referrals', edited: true });
+    expect(june.entries.some((e) => e.id === 'original')).toBe(false);
+    // A rebuild under another definition reads every converted record.
+    const params = { inactivityThresholdSec: 30, readingAllowanceSec: 0 };
+    await refreshRollups(db, { nowMs: Date.parse('2026-11-01T00:00:00Z'), timeZone: ZONE, params, newId: () => 'x' });
+    const rebuilt = [...rollupsFromRecords(records.spans, records.events, params, ZONE).values()].sort((a, b) => a.date.localeCompare(b.date));
+    expect(await db.getAll('rollups')).toEqual(rebuilt);
+    // Pruning by the stored date.
+    const cutoff = '2026-06-11';
+    expect(await pruneBefore(db, cutoff)).toEqual({ spans: records.spans.filter((s) => s.date < cutoff).length, events: records.events.filter((e) => e.date < cutoff).length });
+    const left = await readAllRecords(db);
+    expect(byId(left.spans)).toEqual(byId(records.spans.filter((s) => s.date >= cutoff)));
+    expect(byId(left.events)).toEqual(byId(records.events.filter((e) => e.date >= cutoff)));
+    db.close();
+    fresh.close();
+  });
+
+  it('a version-3 record that cannot be converted is left as it is, and the rest upgrade', async () => {
+    const records = v3Records();
+    const bad = { ...spanAt('bad', Date.parse('2026-06-10T12:00:00Z')), category: 'gossip' };
+    await createV3Database('v3-bad-db', { spans: [...records.spans, bad], events: records.events }, records);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const db = await openTimebackDb('v3-bad-db');
+      expect(db.version).toBe(4);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('could not be converted'), expect.stringContaining('"bad"'));
+      expect(await db.get('spans', 'bad')).toEqual(bad);
+      const decoded = await readAllRecords(db);
+      expect(byId(decoded.spans)).toEqual(byId(records.spans));
+      // Still counted as a record here, so a backup with the same id does not overwrite it.
+      expect(await mergeRecords(db, { spans: [{ ...bad, category: 'documentation' }], events: [] }, { params: DEFAULT_ACTIVE_TIME, timeZone: ZONE })).toEqual({ added: 0, unchanged: 0, conflicting: 1 });
+      expect(await db.getAll('rollups')).toEqual([...rollupsFromRecords(records.spans, records.events, DEFAULT_ACTIVE_TIME, ZONE).values()].sort((a, b) => a.date.localeCompare(b.date)));
+      db.close();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('after v3 and v4, pruning by date across both DST changes deletes exactly the records dated before the cutoff', async () => {
     const records = dstRecords();
     await createV2Database('v2-prune-db', records);
     const db = await openTimebackDb('v2-prune-db');
@@ -161,10 +314,12 @@ describe('IndexedDB upgrades', () => {
     // Each cutoff in turn, through every date and the day after the last one.
     let deleted = 0;
     for (const cutoff of [...dates, '2026-10-28']) {
-      const due = { spans: (await db.getAll('spans')).filter((s) => s.date < cutoff).length, events: (await db.getAll('events')).filter((e) => e.date < cutoff).length };
+      const before = await readAllRecords(db);
+      const due = { spans: before.spans.filter((s) => s.date < cutoff).length, events: before.events.filter((e) => e.date < cutoff).length };
       expect(await pruneBefore(db, cutoff), cutoff).toEqual(due);
-      expect(byId(await db.getAll('spans'))).toEqual(byId(records.spans.filter((s) => s.date >= cutoff)));
-      expect(byId(await db.getAll('events'))).toEqual(byId(records.events.filter((e) => e.date >= cutoff)));
+      const after = await readAllRecords(db);
+      expect(byId(after.spans)).toEqual(byId(records.spans.filter((s) => s.date >= cutoff)));
+      expect(byId(after.events)).toEqual(byId(records.events.filter((e) => e.date >= cutoff)));
       deleted += due.spans;
     }
     expect(deleted).toBe(records.spans.length);
@@ -174,7 +329,7 @@ describe('IndexedDB upgrades', () => {
     db.close();
   });
 
-  it('after v3, the storage-full cutoff picks the same whole days as the `date` index did, across DST', async () => {
+  it('after v3 and v4, the storage-full cutoff picks the same whole days as the `date` index did, across DST', async () => {
     const records = dstRecords();
     await createV2Database('v2-fraction-db', records);
     const db = await openTimebackDb('v2-fraction-db');
@@ -193,8 +348,9 @@ describe('IndexedDB upgrades', () => {
     expect(await oldestFractionCutoff(db, '2026-10-26', 0.3)).toBe('2026-03-30');
     // One prune from the full fixture (most spans far before the cutoff, the 25-hour day at its edge).
     expect(await pruneBefore(db, '2026-10-26')).toEqual({ spans: records.spans.filter((s) => s.date < '2026-10-26').length, events: records.events.filter((e) => e.date < '2026-10-26').length });
-    expect(byId(await db.getAll('spans'))).toEqual(byId(records.spans.filter((s) => s.date >= '2026-10-26')));
-    expect(byId(await db.getAll('events'))).toEqual(byId(records.events.filter((e) => e.date >= '2026-10-26')));
+    const left = await readAllRecords(db);
+    expect(byId(left.spans)).toEqual(byId(records.spans.filter((s) => s.date >= '2026-10-26')));
+    expect(byId(left.events)).toEqual(byId(records.events.filter((e) => e.date >= '2026-10-26')));
     db.close();
   });
 
@@ -210,7 +366,7 @@ describe('IndexedDB upgrades', () => {
       spanAt('london-midnight', midnight - HOUR), // 00:00 BST on the 25th
     ];
     expect(spans.map((s) => s.date)).toEqual(['2026-10-25', '2026-10-24', '2026-10-24', '2026-10-25', '2026-10-24', '2026-10-25']);
-    for (const s of spans) await db.put('spans', s);
+    for (const s of spans) await db.put('spans', encodeSpan(s));
     expect(await pruneBefore(db, '2026-10-25')).toEqual({ spans: 3, events: 0 });
     expect((await db.getAllKeys('spans')).sort()).toEqual(['kiritimati-early', 'london-midnight', 'pago-pago-next']);
     db.close();

@@ -11,7 +11,8 @@ import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from '..
 import type { TodaySummary } from '../../src/core/todaySummary.js';
 import { CONTRIBUTOR_ID_KEY } from '../../src/dashboard/dashboardApi.js';
 import { DB_VERSION, type TimebackDb } from '../../src/store/db.js';
-import { countRecords, pruneBefore } from '../../src/store/dataStore.js';
+import { countRecords, pruneBefore, readAllRecords } from '../../src/store/dataStore.js';
+import { decodeEvent, decodeSpan, encodeEvent, encodeSpan } from '../../src/store/recordCodec.js';
 import { refreshRollups } from '../../src/store/trackingStore.js';
 import { dumpEverything, EXTENSION_ID, EXTENSION_ORIGIN, fakePorts } from '../support/fakePorts.js';
 
@@ -49,10 +50,10 @@ const event = (id: string, at: number): PageEvent => ({ id, kind: 'pageLoad', sy
 /** Write records and their rollups as the worker would have. */
 async function seed(db: TimebackDb, spans: ActivitySpan[], events: PageEvent[] = []): Promise<void> {
   const tx = db.transaction(['spans', 'events', 'rollups', 'meta'], 'readwrite');
-  for (const s of spans) await tx.objectStore('spans').put(s);
-  for (const e of events) await tx.objectStore('events').put(e);
-  const all = await tx.objectStore('spans').getAll();
-  const allEvents = await tx.objectStore('events').getAll();
+  for (const s of spans) await tx.objectStore('spans').put(encodeSpan(s));
+  for (const e of events) await tx.objectStore('events').put(encodeEvent(e));
+  const all = (await tx.objectStore('spans').getAll()).map(decodeSpan);
+  const allEvents = (await tx.objectStore('events').getAll()).map(decodeEvent);
   await tx.objectStore('rollups').clear();
   for (const r of rollupsFromRecords(all, allEvents, DEFAULT_ACTIVE_TIME, ZONE).values()) await tx.objectStore('rollups').put(r);
   await tx.objectStore('meta').put({ ...DEFAULT_ACTIVE_TIME }, 'rollupParams');
@@ -189,8 +190,9 @@ describe('your data: retention, delete, backup and restore, storage full', () =>
       w = createWorker(f.ports);
       const outcome = await send<RestoreOutcome>('restoreBackup', { text });
       expect(outcome).toEqual({ ok: true, added: 4, unchanged: 0, conflicting: 0, settingsRestored: true });
-      expect((await (await db()).getAll('spans')).sort((x, y) => x.id.localeCompare(y.id))).toEqual([...records].sort((x, y) => x.id.localeCompare(y.id)));
-      expect(await (await db()).getAll('events')).toEqual([event('ev', T0 - 3 * DAY)]);
+      const restored = await readAllRecords(await db());
+      expect(restored.spans.sort((x, y) => x.id.localeCompare(y.id))).toEqual([...records].sort((x, y) => x.id.localeCompare(y.id)));
+      expect(restored.events).toEqual([event('ev', T0 - 3 * DAY)]);
       expect(await (await db()).getAll('rollups')).toEqual(rollups);
       expect((await f.storage.get(SETTINGS_KEY))[SETTINGS_KEY]).toEqual(settings);
       // Restoring the same file again adds nothing.
@@ -203,14 +205,14 @@ describe('your data: retention, delete, backup and restore, storage full', () =>
       // Since the backup: "a" was relabelled here, "c" is new here; the backup also has "d" this device lacks.
       const relabelled = { ...records[0]!, category: 'results_review' as const };
       const c = span('c', T0 - DAY);
-      await (await db()).put('spans', relabelled);
+      await (await db()).put('spans', encodeSpan(relabelled));
       await seed(await db(), [c]);
       const parsed = JSON.parse(text) as Backup;
       const d = span('d', T0 - 5 * DAY);
       parsed.spans.push(d);
       const outcome = await send<RestoreOutcome>('restoreBackup', { text: JSON.stringify(parsed) });
       expect(outcome).toEqual({ ok: true, added: 1, unchanged: 2, conflicting: 1, settingsRestored: false });
-      const spans = await (await db()).getAll('spans');
+      const { spans } = await readAllRecords(await db());
       expect(spans.find((s) => s.id === 'a')).toEqual(relabelled);
       expect(spans.map((s) => s.id).sort()).toEqual(['a', 'b', 'c', 'd', 'manual-1']);
       const expected = [...rollupsFromRecords(spans, [], DEFAULT_ACTIVE_TIME, ZONE).values()].sort((x, y) => x.date.localeCompare(y.date));
@@ -277,11 +279,11 @@ describe('your data: retention, delete, backup and restore, storage full', () =>
       await seed(await db(), [span('old', T0 - 500 * DAY), span('recent', T0 - 5 * DAY)]);
       f.world.nowMs = T0 + 200_000;
       await w.handleMessage(activity(60, 120), tab(7));
-      const openSpan = (await (await db()).getAll('spans')).find((s) => s.start === (T0_SEC + 60) * 1000)!;
+      const openSpan = (await readAllRecords(await db())).spans.find((s) => s.start === (T0_SEC + 60) * 1000)!;
       const quota = quotaFailures(f.ports, 1);
       expect(await w.handleMessage(activity(130, 190), tab(7))).toEqual({ accepted: true });
       expect(quota.left()).toBe(0);
-      const spans = await (await db()).getAll('spans');
+      const { spans } = await readAllRecords(await db());
       expect(spans.map((s) => s.id).sort()).toEqual(['recent', openSpan.id].sort());
       // The open span was extended by the retried write: nothing lost.
       expect(spans.find((s) => s.id === openSpan.id)!.end).toBe((T0_SEC + 190) * 1000);
