@@ -78,6 +78,27 @@ export interface Protocol {
   restoreBackup: { request: { text: string }; response: RestoreOutcome };
 }
 
+/**
+ * The channel a content script reports activity on: a long-lived port, open
+ * while the page has evidence to report. In Chromium a one-off message costs
+ * about 0.8 ms of browser work; a message on an open port a small fraction
+ * (docs/performance.md, the burst measure).
+ */
+export const ACTIVITY_PORT = 'timeback-activity';
+
+/** Content script → worker on ACTIVITY_PORT: an activity report, numbered by the page. */
+export interface PortReport {
+  seq: number;
+  type: 'activity';
+  body: Protocol['activity']['request'];
+}
+
+/** Worker → content script on ACTIVITY_PORT: the answer to report `seq`, sent once its transaction committed. */
+export interface PortAnswer {
+  seq: number;
+  answer: Protocol['activity']['response'];
+}
+
 export type MessageType = keyof Protocol;
 export type RequestOf<K extends MessageType> = Protocol[K]['request'];
 export type ResponseOf<K extends MessageType> = Protocol[K]['response'];

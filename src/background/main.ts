@@ -3,6 +3,7 @@ import type { OsState } from '../core/attention.js';
 import { SETTINGS_KEY } from '../core/settings.js';
 import { browserPorts, IDLE_DETECTION_SEC } from './browserPorts.js';
 import { createWorker } from './worker.js';
+import { ACTIVITY_PORT } from '../protocol.js';
 
 /*
  * Service worker entry. MV3 may kill this worker at any moment and start a
@@ -21,6 +22,26 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
     return undefined;
   });
   return answer as Promise<unknown>;
+});
+
+// Content scripts report activity on a port while they have evidence (protocol.ts, ACTIVITY_PORT).
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name !== ACTIVITY_PORT) return;
+  port.onMessage.addListener((message: unknown) => {
+    void worker.handlePortReport(message, port.sender ?? {}).then(
+      (answer) => {
+        // The page may have closed its port meanwhile; the report is stored all the same.
+        if (answer) {
+          try {
+            port.postMessage(answer);
+          } catch {
+            /* disconnected */
+          }
+        }
+      },
+      report('activity report'),
+    );
+  });
 });
 
 browser.tabs.onActivated.addListener(() => void worker.refreshAttention().catch(report('attention')));

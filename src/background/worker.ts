@@ -7,7 +7,7 @@ import { effectiveRules } from '../core/presets.js';
 import type { Settings } from '../core/settings.js';
 import { applyPolicy, parsePolicy, policyView } from '../core/policy.js';
 import { buildTodaySummary, type TodaySummary } from '../core/todaySummary.js';
-import { MESSAGE_SENDERS, isEnvelope, type MessageType, type RequestOf, type ResponseOf } from '../protocol.js';
+import { MESSAGE_SENDERS, isEnvelope, type MessageType, type PortAnswer, type PortReport, type RequestOf, type ResponseOf } from '../protocol.js';
 import { readRollup, readSpan, readTracker, recordAttention, recordReports, refreshRollups, type TabReport } from '../store/trackingStore.js';
 import type { ActivityReport } from '../core/tracker.js';
 import { syncContentScripts } from './contentScriptSync.js';
@@ -215,6 +215,18 @@ export function createWorker(ports: WorkerPorts) {
     return handler(message.body, sender, settings);
   }
 
+  /**
+   * A report on a content script's activity port: answered with its number once
+   * committed; anything but a numbered activity report is ignored, like a
+   * message from an unexpected sender.
+   */
+  async function handlePortReport(message: unknown, sender: MessageSenderInfo): Promise<PortAnswer | undefined> {
+    const m = message as Partial<PortReport> | null;
+    if (typeof m !== 'object' || m === null || m.type !== 'activity' || typeof m.seq !== 'number') return undefined;
+    const answer = (await handleMessage(message, sender)) as ResponseOf<'activity'> | undefined;
+    return answer && { seq: m.seq, answer };
+  }
+
   /** Re-derive which tab has attention (after focus, tab, idle or pause changes). */
   function refreshAttention(knownSettings?: Settings, os?: OsState): Promise<void> {
     const run = attentionChain.then(async () => {
@@ -262,6 +274,7 @@ export function createWorker(ports: WorkerPorts) {
 
   return {
     handleMessage,
+    handlePortReport,
     refreshAttention: () => refreshAttention(),
     onIdleStateChanged,
     onAlarm,

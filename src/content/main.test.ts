@@ -11,6 +11,7 @@ type Listener = (message: unknown, sender: { id?: string }, sendResponse: (respo
 const EXTENSION_ID = 'timeback-test-id';
 const onMessage: Listener[] = [];
 const sent: Array<{ type: string; body: unknown }> = [];
+const ports: string[] = [];
 const config: ContentConfig = {
   systemId: 'demo-ehr',
   rules: [
@@ -32,6 +33,11 @@ beforeAll(async () => {
         return message.type === 'contentConfig' ? config : { accepted: true };
       }),
       onMessage: { addListener: (listener: Listener) => onMessage.push(listener) },
+      // Activity goes on a port: what is posted on it is recorded with the one-off messages.
+      connect: vi.fn(({ name }: { name: string }) => {
+        ports.push(name);
+        return { name, postMessage: (message: { type: string; body: unknown }) => sent.push(message), disconnect: () => undefined, onDisconnect: { addListener: () => undefined } };
+      }),
     },
     storage: { onChanged: { addListener: () => undefined } },
   };
@@ -88,5 +94,9 @@ describe('attention', () => {
     expect(reports()).toBe(before);
     window.dispatchEvent(new FocusEvent('blur'));
     await vi.waitFor(() => expect(reports()).toBe(before + 1));
+    // Reports go on the activity port, numbered; none as one-off messages.
+    expect(ports.every((name) => name === 'timeback-activity')).toBe(true);
+    expect(sent.filter((m) => m.type === 'activity').every((m) => typeof (m as { seq?: unknown }).seq === 'number')).toBe(true);
+    expect(vi.mocked(chrome.runtime.sendMessage).mock.calls.some(([m]) => (m as { type?: string }).type === 'activity')).toBe(false);
   });
 });

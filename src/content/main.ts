@@ -1,5 +1,5 @@
 import { SETTINGS_KEY } from '../core/settings.js';
-import type { ContentConfig, ContentEnvelope, Envelope, MessageType, RequestOf, ResponseOf } from '../protocol.js';
+import { ACTIVITY_PORT, type ContentConfig, type ContentEnvelope, type Envelope, type MessageType, type PortReport, type RequestOf, type ResponseOf } from '../protocol.js';
 import { ActivitySensor, inputListener, TICK_MS } from './activitySensor.js';
 import { PageClassifier } from './pageClassifier.js';
 
@@ -37,8 +37,7 @@ async function start(): Promise<void> {
     attendedNow: () => document.visibilityState === 'visible' && document.hasFocus(),
     category: () => classifier.category(),
     send: (report) => {
-      if (!config) return;
-      send('activity', { systemId: config.systemId, ...report }).catch(onSendFailed);
+      if (config) sendActivity({ systemId: config.systemId, ...report });
     },
     startTicking: () => {
       timer ??= setInterval(() => sensor.tick(), TICK_MS);
@@ -49,6 +48,7 @@ async function start(): Promise<void> {
       clearInterval(timer);
       timer = undefined;
       classifier.unwatch();
+      releasePort();
     },
   });
 
@@ -57,6 +57,33 @@ async function start(): Promise<void> {
   const onSendFailed = () => {
     if (!runtime.runtime?.id) stopAll();
   };
+
+  // Activity goes on a port (protocol.ts, ACTIVITY_PORT), open while there is evidence to report.
+  let port: chrome.runtime.Port | undefined;
+  let seq = 0;
+  function sendActivity(body: RequestOf<'activity'>): void {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        if (!port) {
+          const opened = runtime.runtime.connect({ name: ACTIVITY_PORT });
+          opened.onDisconnect.addListener(() => {
+            if (port === opened) port = undefined;
+          });
+          port = opened;
+        }
+        port.postMessage({ seq: ++seq, type: 'activity', body } satisfies PortReport);
+        return;
+      } catch {
+        // The worker's restart closed the port: one more try on a new one.
+        port = undefined;
+      }
+    }
+    onSendFailed();
+  }
+  function releasePort(): void {
+    port?.disconnect();
+    port = undefined;
+  }
 
   const onInput = inputListener(sensor);
   const onVisibility = () => (document.visibilityState === 'visible' ? sensor.onAttentionGained() : sensor.onAttentionLost());
@@ -105,6 +132,7 @@ async function start(): Promise<void> {
     clearInterval(timer);
     timer = undefined;
     classifier.unwatch();
+    releasePort();
     config = null;
   }
 
@@ -144,7 +172,7 @@ async function start(): Promise<void> {
     const start = Math.ceil((performance.timeOrigin + nav.startTime) / 1000);
     const end = Math.floor((performance.timeOrigin + nav.loadEventEnd) / 1000);
     const seconds = end > start ? [start, end] : [];
-    send('activity', { systemId: config.systemId, category: 'waiting_for_system', input: seconds, attended: seconds, pageLoadMs: nav.loadEventEnd - nav.startTime }).catch(onSendFailed);
+    sendActivity({ systemId: config.systemId, category: 'waiting_for_system', input: seconds, attended: seconds, pageLoadMs: nav.loadEventEnd - nav.startTime });
   }
 
   // The settings page's "test these rules" preview, relayed by the worker: only

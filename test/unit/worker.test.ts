@@ -113,6 +113,19 @@ describe('service worker (fake browser, fake-indexeddb)', () => {
     expect((await readRollup(db, '2026-05-12'))!.cells['demo-ehr']!.documentation!.activeMs).toBe(20_000);
   });
 
+  it('answers numbered activity reports on the port once committed, and ignores anything else sent there', async () => {
+    f.world.focusedTabId = 7;
+    const w = await startedWorker();
+    f.world.nowMs = T0 + 10_000;
+    expect(await w.handlePortReport({ seq: 3, ...activity([0, 10]) }, tabSender(7))).toEqual({ seq: 3, answer: { accepted: true } });
+    expect(await w.handlePortReport(activity([10, 11]), tabSender(7))).toBeUndefined();
+    expect(await w.handlePortReport({ seq: 4, type: 'getToday', body: {} }, tabSender(7))).toBeUndefined();
+    expect(await w.handlePortReport({ seq: 5, type: 'getToday', body: {} }, pageSender)).toBeUndefined();
+    expect(await w.handlePortReport({ seq: 6, ...activity([10, 11]) }, pageSender)).toBeUndefined();
+    const today = (await w.handleMessage({ type: 'getToday', body: {} }, pageSender)) as { totalMs: number };
+    expect(today.totalMs).toBe(10_000);
+  });
+
   it('a settings change is seen even while an older settings read is still in flight (the first policy read is slow)', async () => {
     let releasePolicy!: () => void;
     const slowPolicy = new Promise<unknown>((resolve) => (releasePolicy = () => resolve({})));
