@@ -93,10 +93,15 @@ export interface PortReport {
   body: Protocol['activity']['request'];
 }
 
-/** Worker → content script on ACTIVITY_PORT: the answer to report `seq`, sent once its transaction committed. */
+/** The answer to report `seq`, given once its transaction committed. */
 export interface PortAnswer {
   seq: number;
   answer: Protocol['activity']['response'];
+}
+
+/** Worker → content script on ACTIVITY_PORT: the answers ready together, in order. */
+export interface PortAnswers {
+  answers: PortAnswer[];
 }
 
 export type MessageType = keyof Protocol;

@@ -297,8 +297,10 @@ async function burst(tb: TimebackBrowser, server: DemoServer, opts: BenchOptions
     let accepted = 0, answered = 0;
     const start = Date.now();
     port.onMessage.addListener((m) => {
-      answered++;
-      if (m && m.answer && m.answer.accepted === true) accepted++;
+      for (const a of m.answers) {
+        answered++;
+        if (a.answer && a.answer.accepted === true) accepted++;
+      }
       if (answered === ${perTab}) { port.disconnect(); resolve({ start, end: Date.now(), accepted }); }
     });
     for (let k = 0; k < ${perTab}; k++) {

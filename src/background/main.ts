@@ -3,7 +3,7 @@ import type { OsState } from '../core/attention.js';
 import { SETTINGS_KEY } from '../core/settings.js';
 import { browserPorts, IDLE_DETECTION_SEC } from './browserPorts.js';
 import { createWorker } from './worker.js';
-import { ACTIVITY_PORT } from '../protocol.js';
+import { ACTIVITY_PORT, type PortAnswer, type PortAnswers } from '../protocol.js';
 
 /*
  * Service worker entry. MV3 may kill this worker at any moment and start a
@@ -25,22 +25,24 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 });
 
 // Content scripts report activity on a port while they have evidence (protocol.ts, ACTIVITY_PORT).
+// Answers ready together go back together: a burst of reports costs few messages back.
 browser.runtime.onConnect.addListener((port) => {
   if (port.name !== ACTIVITY_PORT) return;
+  let ready: PortAnswer[] = [];
+  const flush = () => {
+    const answers = ready;
+    ready = [];
+    try {
+      port.postMessage({ answers } satisfies PortAnswers);
+    } catch {
+      // The page closed its port meanwhile; its reports are stored all the same.
+    }
+  };
   port.onMessage.addListener((message: unknown) => {
-    void worker.handlePortReport(message, port.sender ?? {}).then(
-      (answer) => {
-        // The page may have closed its port meanwhile; the report is stored all the same.
-        if (answer) {
-          try {
-            port.postMessage(answer);
-          } catch {
-            /* disconnected */
-          }
-        }
-      },
-      report('activity report'),
-    );
+    void worker.handlePortReport(message, port.sender ?? {}).then((answer) => {
+      if (!answer) return;
+      if (ready.push(answer) === 1) queueMicrotask(flush);
+    }, report('activity report'));
   });
 });
 
