@@ -114,12 +114,8 @@ export const MAX_RECORD_MS = 24 * 3600_000;
 type SpanStore = IDBPObjectStore<TimebackSchema, ArrayLike<StoreNames<TimebackSchema>>, 'spans', 'readwrite'>;
 
 /** The seconds claimed by live manual or timer entries overlapping the given records (one indexed range read). */
-export async function manualClaimsAround(store: SpanStore, records: readonly ActivitySpan[]): Promise<Runs> {
-  if (records.length === 0) return [];
-  const from = Math.min(...records.map((r) => r.start));
-  const to = Math.max(...records.map((r) => r.end)) + MAX_THRESHOLD_SEC * 1000;
-  const near = readableSpans(await store.index('start').getAll(IDBKeyRange.bound(from - MAX_RECORD_MS, to)));
-  return manualClaims(near.filter((s) => s.end > from));
+export function manualClaimsAround(store: SpanStore, records: readonly ActivitySpan[]): Promise<Runs> {
+  return manualClaimsCache(store)(records);
 }
 
 /**
