@@ -15,8 +15,12 @@ import { TimerPanel } from './TimerPanel.js';
 /** How often the open popup asks the worker for fresh numbers. */
 export const REFRESH_MS = 5_000;
 
-export function Popup({ api }: { api: PopupApi }) {
-  const [summary, setSummary] = useState<TodaySummary | null>(null);
+/**
+ * `initial` is today's summary when it was already answered as the popup
+ * opened (main.tsx): it is shown at once, and the next refresh is the regular one.
+ */
+export function Popup({ api, initial }: { api: PopupApi; initial?: TodaySummary }) {
+  const [summary, setSummary] = useState<TodaySummary | null>(initial ?? null);
   const [failed, setFailed] = useState(false);
   const [actionFailed, setActionFailed] = useState(false);
   // Responses can arrive out of order (a refresh started before a pause);
@@ -66,7 +70,7 @@ export function Popup({ api }: { api: PopupApi }) {
     const refresh = () => {
       if (open) void track(() => api.getToday());
     };
-    refresh();
+    if (!initial) refresh();
     const timer = setInterval(refresh, REFRESH_MS);
     return () => {
       open = false;

@@ -1,10 +1,8 @@
-import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { STORAGE_WARNING_KEY } from '../background/dataManagement.js';
 import { sendMessage } from '../messaging.js';
-import { t } from '../ui/i18n.js';
 import type { PopupApi } from './api.js';
-import { Popup } from './Popup.js';
+import { startPopup } from './start.js';
 
 const api: PopupApi = {
   getToday: () => sendMessage('getToday', {}),
@@ -19,6 +17,5 @@ const api: PopupApi = {
   },
 };
 
-document.title = t('extName');
-const root = document.getElementById('app');
-if (root) render(<Popup api={api} />, root);
+// popup.js loads in <head> (popup.html): the request for today leaves before the rest is parsed.
+startPopup(document, api);

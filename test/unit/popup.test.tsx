@@ -121,6 +121,22 @@ describe('Popup', () => {
     expect(api.getToday).toHaveBeenCalledTimes(2);
   });
 
+  it('shows a summary answered as it opened in its first frame, with no "Loading" and no second request, then refreshes as usual', async () => {
+    vi.useFakeTimers();
+    const api = fakeApi(summary());
+    // The first render, before any effect or answer: today is already there.
+    render(<Popup api={api} initial={summary({ totalMs: 60 * 60 * 1000 })} />, container);
+    expect(container.querySelector('.total')?.textContent).toBe('1 h 00 min');
+    expect(text()).not.toContain('Loading');
+    await act(async () => {});
+    expect(api.getToday).not.toHaveBeenCalled();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(REFRESH_MS);
+    });
+    expect(api.getToday).toHaveBeenCalledTimes(1);
+    expect(container.querySelector('.total')?.textContent).toBe('2 h 05 min');
+  });
+
   it('ignores a refresh that answers after a newer pause', async () => {
     vi.useFakeTimers();
     const api = fakeApi(summary());
