@@ -333,7 +333,9 @@ describe('Dashboard: the year view', () => {
     await press('Year');
     await settleFrame();
     const chart = container.querySelector('svg')!;
-    expect(chart.querySelectorAll('.chart-seg').length).toBeLessThanOrEqual(12 * categories.length);
+    // One path per task, and one hover area per month with time.
+    expect(chart.querySelectorAll('.chart-seg')).toHaveLength(categories.length);
+    expect(chart.querySelectorAll('.chart-hit')).toHaveLength(12);
     expect(table('Active time by task for each month')).toHaveLength(14);
     expect(table('After-hours time for each month')).toHaveLength(14);
     // Every row of every table on the page: the year's size must not show in the DOM.
