@@ -32,7 +32,7 @@ interface InPageBench {
 }
 declare const timebackBench: InPageBench;
 
-async function inPageCode(): Promise<string> {
+export async function inPageCode(): Promise<string> {
   const out = await build({
     entryPoints: [path.resolve(import.meta.dirname ?? '.', '../inPage.ts')],
     bundle: true,
@@ -45,7 +45,7 @@ async function inPageCode(): Promise<string> {
   return out.outputFiles[0]!.text;
 }
 
-function benchSettings(server: DemoServer): Settings {
+export function benchSettings(server: DemoServer): Settings {
   const raw = {
     ...DEFAULT_SETTINGS,
     systems: [
@@ -60,7 +60,7 @@ function benchSettings(server: DemoServer): Settings {
   return parsed.settings;
 }
 
-async function configure(tb: TimebackBrowser, settings: Settings): Promise<void> {
+export async function configure(tb: TimebackBrowser, settings: Settings): Promise<void> {
   await tb.extensionPage.evaluate((s) => chrome.storage.local.set({ 'timeback.settings': s }), settings);
   // Only the demo system has host access in the test build; wait for its content script.
   for (let i = 0; i < 300; i++) {
@@ -77,14 +77,33 @@ async function paintTimes(tb: TimebackBrowser, page: string, marks: string[]): P
   try {
     await tab.goto(tb.url(page));
     const out: number[] = [];
-    for (const mark of marks) {
-      const handle = await tab.waitForFunction((m) => performance.getEntriesByName(m)[0]?.startTime, mark, { timeout: 30_000, polling: 20 });
-      out.push((await handle.jsonValue()) as number);
-    }
+    // One call that waits in the page for each mark (a PerformanceObserver), rather than polling:
+    // polling would run the bench's own script in the page every few ms while it is being timed.
+    for (const mark of marks) out.push(await tab.evaluate(markTime, mark));
     return out;
   } finally {
     await tab.close();
   }
+}
+
+/** In the page: the start time of `name`, waiting for it to be marked (at most 30 s). */
+function markTime(name: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const found = () => performance.getEntriesByName(name, 'mark')[0]?.startTime;
+    const now = found();
+    if (now !== undefined) return resolve(now);
+    const observer = new PerformanceObserver(() => {
+      const t = found();
+      if (t === undefined) return;
+      observer.disconnect();
+      resolve(t);
+    });
+    observer.observe({ type: 'mark' });
+    setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`no ${name} mark within 30 s`));
+    }, 30_000);
+  });
 }
 
 /** Runs of each mark (one list per mark), after one warm-up open. */
@@ -173,6 +192,7 @@ export async function measureInChromium(opts: BenchOptions): Promise<ChromiumRes
     await sleep(opts.smoke ? 1000 : 15_000);
     // The popup with a year of history and with none, in two browsers (same settings), opened
     // in turn so both are measured under the same conditions.
+    console.error(`bench: popup … (${new Date().toISOString()})`);
     const empty = await launchExtension();
     const popupYear: number[] = [];
     const popupEmpty: number[] = [];
@@ -193,6 +213,7 @@ export async function measureInChromium(opts: BenchOptions): Promise<ChromiumRes
       measurement({ id: 'popupPaintEmptyMs', label: 'popup: open → today painted, no history', unit: 'ms', budget: null, runs: popupEmpty }),
       measurement({ id: 'popupYearVsEmpty', label: 'popup: year ÷ empty (medians)', unit: '×', budget: 1.2, runs: [round(median(popupYear) / emptyMedian, 2)] }),
     );
+    console.error(`bench: dashboard … (${new Date().toISOString()})`);
     for (const view of ['month', 'year'] as const) {
       const [painted, complete] = (await paintRuns(tb, `dashboard.html#${view}`, [`timeback:${view}-painted`, `timeback:${view}-complete`], runs)) as [number[], number[]];
       measurements.push(
@@ -201,6 +222,7 @@ export async function measureInChromium(opts: BenchOptions): Promise<ChromiumRes
       );
     }
 
+    console.error(`bench: export, stored bytes, input cost … (${new Date().toISOString()})`);
     // Personal export of the last 52 whole weeks (Share view's code path: read rollups, build, JSON + CSV).
     const lastSunday = addDays(today, -(weekdayOfDate(today) === 0 ? 7 : weekdayOfDate(today)));
     const exportRange = { from: addDays(lastSunday, -(opts.smoke ? 13 : 363)), to: lastSunday, schedule: settings.schedule, params: PARAMS };
