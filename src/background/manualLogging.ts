@@ -6,7 +6,7 @@ import { startTimer as planTimer, stopTimer as endTimer, type RunningTimer } fro
 import type { Settings } from '../core/settings.js';
 import { isTaskCategory, type TaskCategory } from '../core/taskCategory.js';
 import { applyPlan, manualRecordsNear, readDayEntries, undoLastChange } from '../store/entriesStore.js';
-import { readSpan, readTracker, type WriteContext } from '../store/trackingStore.js';
+import { readSpan, readTracker, type TodayRecords, type WriteContext } from '../store/trackingStore.js';
 import { IDLE_DETECTION_SEC } from './idleDetection.js';
 import type { WorkerPorts } from './ports.js';
 
@@ -169,9 +169,8 @@ export function createManualLogging(
     if (decision.action === 'assign') await add(decision.category, decision.systemId);
   }
 
-  async function summaryExtras() {
-    const db = await ports.db();
-    const [t, lastTimer, idleReview] = await Promise.all([db.get('meta', 'timer'), db.get('meta', 'lastTimer'), db.get('meta', 'idleReview')]);
+  /** The popup summary's timer parts, from the meta entries read with the rest of today (readToday). */
+  function summaryExtras({ timer: t, lastTimer, idleReview }: Pick<TodayRecords, 'timer' | 'lastTimer' | 'idleReview'>) {
     return {
       timer: (t as RunningTimer | undefined) ?? null,
       lastTimer: (lastTimer as { category: TaskCategory; systemId?: string } | undefined) ?? null,

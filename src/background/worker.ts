@@ -1,5 +1,5 @@
 import type { ActiveTimeParams } from '../core/activeTimeParams.js';
-import { currentPeriod, type OsState } from '../core/attention.js';
+import type { OsState } from '../core/attention.js';
 import { localDateKey, localDayStart } from '../core/localDate.js';
 import { createManualLogging, TIMER_ALARM } from './manualLogging.js';
 import { createDataManagement, isQuotaError, RETENTION_ALARM, RETENTION_PERIOD_MINUTES } from './dataManagement.js';
@@ -8,7 +8,7 @@ import type { Settings } from '../core/settings.js';
 import { applyPolicy, parsePolicy, policyView } from '../core/policy.js';
 import { buildTodaySummary, type TodaySummary } from '../core/todaySummary.js';
 import { MESSAGE_SENDERS, isEnvelope, type MessageType, type PortAnswer, type PortReport, type RequestOf, type ResponseOf } from '../protocol.js';
-import { readRollup, readSpan, readTracker, recordAttention, recordReports, refreshRollups, type TabReport } from '../store/trackingStore.js';
+import { readToday, readTracker, recordAttention, recordReports, refreshRollups, type TabReport } from '../store/trackingStore.js';
 import type { ActivityReport } from '../core/tracker.js';
 import { syncContentScripts } from './contentScriptSync.js';
 import type { WorkerPorts } from './ports.js';
@@ -37,8 +37,8 @@ export function createWorker(ports: WorkerPorts) {
    * writes the clinician's own value, never the policy's systems.
    */
   const readSettings = async (): Promise<Settings> => {
-    const own = await ports.loadSettings();
-    const raw = await ports.loadPolicy().catch(() => ({}));
+    // Two independent reads, so neither waits for the other.
+    const [own, raw] = await Promise.all([ports.loadSettings(), ports.loadPolicy().catch(() => ({}))]);
     return applyPolicy(own, parsePolicy(raw).policy).effective;
   };
   // Messages arriving together (many tabs reporting at once) share one read
@@ -114,18 +114,17 @@ export function createWorker(ports: WorkerPorts) {
     const db = await ports.db();
     const nowMs = ports.now();
     const date = localDateKey(nowMs, ports.timeZone());
-    const [rollup, tracker] = await Promise.all([readRollup(db, date), readTracker(db)]);
+    const today = await readToday(db, date);
     let nowTracking: Parameters<typeof buildTodaySummary>[0]['nowTracking'] = null;
-    const open = currentPeriod(tracker.periods);
-    if (open?.spanId && !settings.paused) {
-      const span = await readSpan(db, open.spanId);
+    const span = today.openSpan;
+    if (span && !settings.paused) {
       const graceMs = (Math.max(settings.inactivityThresholdSec, settings.readingAllowanceSec) + NOW_TRACKING_GRACE_SEC) * 1000;
-      if (span && span.end >= nowMs - graceMs) nowTracking = { systemId: span.systemId, category: span.category };
+      if (span.end >= nowMs - graceMs) nowTracking = { systemId: span.systemId, category: span.category };
     }
-    const extras = await manual.summaryExtras();
+    const extras = manual.summaryExtras(today);
     return buildTodaySummary({
       date,
-      rollup,
+      rollup: today.rollup,
       systems: settings.systems,
       desktopSystems: settings.desktopSystems,
       nowTracking: extras.timer ? null : nowTracking,

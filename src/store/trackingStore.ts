@@ -160,6 +160,39 @@ export async function readSpan(db: TimebackDb, id: string): Promise<ActivitySpan
   return readableSpan(await db.get('spans', id));
 }
 
+/** What the popup's summary is built from, read together (readToday). */
+export interface TodayRecords {
+  rollup: DayRollup | undefined;
+  tracker: TrackerState;
+  /** The span of the open attention period, if it has one. */
+  openSpan: ActivitySpan | undefined;
+  /** The manual-timer entries kept in `meta` (manualLogging.ts gives them their types). */
+  timer: unknown;
+  lastTimer: unknown;
+  idleReview: unknown;
+}
+
+/**
+ * Everything the popup's summary needs, in ONE readonly transaction: the popup
+ * waits for this as it opens, and every extra transaction is another round
+ * trip to the browser's storage.
+ */
+export async function readToday(db: TimebackDb, date: LocalDateKey): Promise<TodayRecords> {
+  const tx = db.transaction(['rollups', 'meta', 'spans'], 'readonly');
+  const meta = tx.objectStore('meta');
+  const [rollup, tracker, timer, lastTimer, idleReview] = await Promise.all([
+    tx.objectStore('rollups').get(date),
+    meta.get('tracker') as Promise<TrackerState | undefined>,
+    meta.get('timer'),
+    meta.get('lastTimer'),
+    meta.get('idleReview'),
+  ]);
+  const state = tracker ?? INITIAL_TRACKER_STATE;
+  const spanId = currentPeriod(state.periods)?.spanId;
+  const openSpan = spanId ? readableSpan(await tx.objectStore('spans').get(spanId)) : undefined;
+  return { rollup, tracker: state, openSpan, timer, lastTimer, idleReview };
+}
+
 /**
  * Rollups hold the headline figure for one definition. When the clinician
  * changes τ or R, they are rebuilt from the spans inside the same transaction

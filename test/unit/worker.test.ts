@@ -1,3 +1,4 @@
+import { unwrap } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWorker } from '../../src/background/worker.js';
 import { classifyPage } from '../../src/core/classificationRules.js';
@@ -81,6 +82,29 @@ describe('service worker (fake browser, fake-indexeddb)', () => {
     expect(today.totalMs).toBe(10_000);
     expect(today.nowTracking).toEqual({ systemId: 'demo-ehr', name: 'Demo EHR', category: 'documentation' });
     expect(today.bySystem).toEqual([{ systemId: 'demo-ehr', name: 'Demo EHR', ms: 10_000 }]);
+  });
+
+  it('answers getToday from one readonly transaction, timer and open span included', async () => {
+    f.world.focusedTabId = 7;
+    const w = await startedWorker();
+    f.world.nowMs = T0 + 10_000;
+    await w.handleMessage(activity([0, 10]), tabSender(7));
+    const raw = unwrap(await f.ports.db());
+    const opened: Array<{ stores: string[]; mode: string | undefined }> = [];
+    const transaction = raw.transaction.bind(raw);
+    raw.transaction = ((stores: string | string[], mode?: IDBTransactionMode) => {
+      opened.push({ stores: [stores].flat(), mode });
+      return transaction(stores, mode);
+    }) as typeof raw.transaction;
+    try {
+      const today = (await w.handleMessage({ type: 'getToday', body: {} }, pageSender)) as { totalMs: number; nowTracking: unknown; timer: unknown };
+      expect(today.totalMs).toBe(10_000);
+      expect(today.nowTracking).toEqual({ systemId: 'demo-ehr', name: 'Demo EHR', category: 'documentation' });
+      expect(today.timer).toBeNull();
+    } finally {
+      raw.transaction = transaction;
+    }
+    expect(opened).toEqual([{ stores: ['rollups', 'meta', 'spans'], mode: 'readonly' }]);
   });
 
   it('survives being killed mid-activity: a fresh worker continues the same span', async () => {
