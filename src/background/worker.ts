@@ -41,13 +41,19 @@ export function createWorker(ports: WorkerPorts) {
     const [own, raw] = await Promise.all([ports.loadSettings(), ports.loadPolicy().catch(() => ({}))]);
     return applyPolicy(own, parsePolicy(raw).policy).effective;
   };
-  // Messages arriving together (many tabs reporting at once) share one read
-  // in flight; nothing is cached beyond it. A settings change drops the read in
-  // flight (it may predate the change: the first policy read takes seconds).
+  // The effective settings are read once and kept until a change is reported:
+  // storage.onChanged (the clinician's settings or the policy) and permission
+  // changes call onSettingsChanged, and the worker's own writes drop them too.
+  // A fresh worker reads them again, so nothing depends on memory surviving.
+  // Messages arriving together (many tabs reporting at once) share the read in
+  // flight, and a change drops that read too (it may predate the change: the
+  // first policy read takes seconds).
   let settingsRead: Promise<Settings> | undefined;
   const loadSettings = (): Promise<Settings> => {
     if (!settingsRead) {
-      const read = readSettings().finally(() => {
+      const read = readSettings();
+      // A failed read is not kept: the next message tries again.
+      read.catch(() => {
         if (settingsRead === read) settingsRead = undefined;
       });
       settingsRead = read;
@@ -155,6 +161,7 @@ export function createWorker(ports: WorkerPorts) {
       const paused = body.paused === true;
       // Save the clinician's own settings: the effective ones hold the policy's systems and values.
       await ports.saveSettings({ ...(await ports.loadSettings()), paused });
+      settingsRead = undefined; // before storage.onChanged reports it
       const next = { ...settings, paused };
       await refreshAttention(next);
       return todaySummary(next);
@@ -200,7 +207,9 @@ export function createWorker(ports: WorkerPorts) {
       return data.exportBackup(await ports.loadSettings());
     },
     async restoreBackup(body, _sender, settings) {
-      return data.restoreBackup(settings, body.text);
+      const restored = await data.restoreBackup(settings, body.text);
+      settingsRead = undefined; // a restore may bring the backup's settings
+      return restored;
     },
   };
 

@@ -36,6 +36,8 @@ export function fakePorts(startMs = Date.parse('2026-05-12T08:00:00Z')) {
     /** Open tabs: their URL, and how their content script answers (none: nothing listening). */
     tabs: new Map<number, { url: string; answer?: (message: ContentEnvelope) => unknown }>(),
     sentToTabs: [] as Array<{ tabId: number; message: ContentEnvelope }>,
+    /** How often the worker read the clinician's settings from storage. */
+    settingsReads: 0,
   };
   const ports: WorkerPorts = {
     now: () => world.nowMs,
@@ -43,6 +45,7 @@ export function fakePorts(startMs = Date.parse('2026-05-12T08:00:00Z')) {
     newId: () => `span-${++ids}`,
     db: () => (db ??= openTimebackDb(dbName)),
     async loadSettings(): Promise<Settings> {
+      world.settingsReads++;
       const stored = (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
       if (stored === undefined) return DEFAULT_SETTINGS;
       const parsed = parseSettings(stored);

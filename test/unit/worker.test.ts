@@ -84,6 +84,27 @@ describe('service worker (fake browser, fake-indexeddb)', () => {
     expect(today.bySystem).toEqual([{ systemId: 'demo-ehr', name: 'Demo EHR', ms: 10_000 }]);
   });
 
+  it('keeps the settings it read until a change is reported, and reads them afresh after one', async () => {
+    const w = await startedWorker();
+    const reads = () => f.world.settingsReads;
+    const before = reads();
+    await w.handleMessage({ type: 'getToday', body: {} }, pageSender);
+    await w.handleMessage({ type: 'getToday', body: {} }, pageSender);
+    expect(reads()).toBe(before);
+    await f.storage.set({ [SETTINGS_KEY]: { ...demoSettings, paused: true } });
+    await w.onSettingsChanged();
+    expect(reads()).toBe(before + 1);
+    expect(((await w.handleMessage({ type: 'getToday', body: {} }, pageSender)) as { paused: boolean }).paused).toBe(true);
+    // The worker's own write (pause from the popup) is seen at once, before storage reports it.
+    await w.handleMessage({ type: 'setPaused', body: { paused: false } }, pageSender);
+    expect(((await w.handleMessage({ type: 'getToday', body: {} }, pageSender)) as { paused: boolean }).paused).toBe(false);
+    // A fresh worker (the browser killed the last one) reads them again.
+    const fresh = createWorker(f.ports);
+    const n = reads();
+    await fresh.handleMessage({ type: 'getToday', body: {} }, pageSender);
+    expect(reads()).toBe(n + 1);
+  });
+
   it('answers getToday from one readonly transaction, timer and open span included', async () => {
     f.world.focusedTabId = 7;
     const w = await startedWorker();
@@ -308,6 +329,7 @@ describe('service worker (fake browser, fake-indexeddb)', () => {
         signIn: false,
       });
       await f.storage.set({ [SETTINGS_KEY]: { ...demoSettings, systems: [{ ...demoSettings.systems[0]!, useGenericRules: true }] } });
+      await w.onSettingsChanged(); // as storage.onChanged would (background/main.ts)
       const config = (await w.handleMessage({ type: 'contentConfig', body: {} }, tabSender(7))) as { rules: unknown[]; signIn: boolean };
       expect(config.rules).toHaveLength(1 + GENERIC_RULES.length);
       expect(config.rules[1]).toEqual({ ...GENERIC_RULES[0], priority: GENERIC_RULES[0]!.priority + GENERIC_PRIORITY_SHIFT });
@@ -422,6 +444,7 @@ describe('service worker (fake browser, fake-indexeddb)', () => {
 
     it('answers signIn for a sign-in page without asking it', async () => {
       await f.storage.set({ [SETTINGS_KEY]: { ...demoSettings, systems: [{ ...demoSettings.systems[0]!, signInPatterns: ['http://127.0.0.1/login*'] }] } });
+      await w.onSettingsChanged(); // as storage.onChanged would (background/main.ts)
       f.world.tabs.set(7, { url: 'http://127.0.0.1:4321/login', answer: pageAt('/login') });
       await attend(7);
       expect(await preview({})).toEqual({ status: 'signIn' });

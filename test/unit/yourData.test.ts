@@ -139,6 +139,7 @@ describe('your data: retention, delete, backup and restore, storage full', () =>
       expect(await (await db()).count('rollups')).toBe(rollups);
       // A shorter retention period prunes more.
       await f.storage.set({ [SETTINGS_KEY]: { ...settings, retentionDays: 30 } });
+      await w.onSettingsChanged(); // as storage.onChanged would (background/main.ts)
       await w.onAlarm(RETENTION_ALARM);
       expect(await (await db()).count('spans')).toBe(0);
     });
