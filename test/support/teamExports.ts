@@ -6,22 +6,11 @@
 import type { PersonalExport, PersonalExportMeasures, PersonalExportRow, Role } from '../../src/core/exportFormat.js';
 import { datesInRange } from '../../src/core/schedule.js';
 import { TASK_CATEGORIES, type TaskCategory } from '../../src/core/taskCategory.js';
+import { seededRandom } from '../../bench/syntheticHistory.js';
 
 /** Monday 4 May 2026 to Sunday 31 May 2026: ISO weeks 2026-W19 … 2026-W22. */
 export const PERIOD = { from: '2026-05-04', to: '2026-05-31' } as const;
 export const WEEKS = ['2026-W19', '2026-W20', '2026-W21', '2026-W22'] as const;
-
-/** mulberry32: a small, seeded PRNG. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const r1 = (x: number): number => Math.round(x * 10) / 10;
 
@@ -52,7 +41,7 @@ export interface ExportSpec {
 const USUAL: TaskCategory[] = ['documentation', 'results_review', 'chart_review', 'orders_prescribing', 'inbox_messaging', 'login_auth', 'waiting_for_system'];
 
 export function makeExport(spec: ExportSpec): PersonalExport {
-  const rand = seeded(spec.seed);
+  const rand = seededRandom(spec.seed);
   const daily = spec.granularity === 'day';
   const scale = daily ? 0.2 : 1;
   const weeks = daily ? datesInRange(spec.period?.from ?? PERIOD.from, spec.period?.to ?? PERIOD.to) : (spec.weeks ?? WEEKS);
