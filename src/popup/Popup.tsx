@@ -17,7 +17,7 @@ export const REFRESH_MS = 5_000;
 
 /**
  * `initial` is today's summary when it was already answered as the popup
- * opened (main.tsx): it is shown at once, and the next refresh is the regular one.
+ * opened (start.tsx): it is shown at once, and the next refresh is the regular one.
  */
 export function Popup({ api, initial }: { api: PopupApi; initial?: TodaySummary }) {
   const [summary, setSummary] = useState<TodaySummary | null>(initial ?? null);
