@@ -31,6 +31,7 @@ import type { LocalDateKey } from '../../src/core/localDate.js';
 import { buildPersonalExport, newContributorId } from '../../src/core/personalExport.js';
 import { addDays, isWeekend } from '../../src/core/schedule.js';
 import { applyAttention, applyReport, INITIAL_TRACKER_STATE, spanIdsForTab, type TrackerState } from '../../src/core/tracker.js';
+import { historySteps } from '../historySteps.js';
 import { measurement, type BenchOptions, type Measurement } from '../measurement.js';
 import { seededRandom, SYNTHETIC_SCHEDULE, syntheticHistory, type SyntheticDay } from '../syntheticHistory.js';
 
@@ -60,10 +61,8 @@ for (const role of ROLES) if (!ROLE_MIX.includes(role)) throw new Error(`ROLE_MI
 
 /**
  * The spans and page events the worker would have stored for a synthetic
- * history: the same steps as writeHistory.ts (attention moves to the bout's
- * tab at its first second, the bout arrives as one report with the clock at
- * its end, manual entries become manual spans), run on the pure tracker core
- * against in-memory maps.
+ * history: the same steps as writeHistory.ts (historySteps), run on the pure
+ * tracker core against in-memory maps.
  */
 export function recordsFromHistory(days: readonly SyntheticDay[], ctx: { timeZone: string; idPrefix?: string }): { spans: Map<string, ActivitySpan>; events: PageEvent[] } {
   let ids = 0;
@@ -71,28 +70,21 @@ export function recordsFromHistory(days: readonly SyntheticDay[], ctx: { timeZon
   const spans = new Map<string, ActivitySpan>();
   const events: PageEvent[] = [];
   let state: TrackerState = INITIAL_TRACKER_STATE;
-  let focused: number | null = null;
-  for (const day of days) {
-    for (const bout of day.bouts) {
-      const first = bout.attended[0];
-      const last = bout.attended[bout.attended.length - 1];
-      if (first === undefined || last === undefined) continue;
-      if (focused !== bout.tabId) {
-        state = applyAttention(state, { paused: false, os: 'active', focusedTabId: bout.tabId }, first);
-        focused = bout.tabId;
-      }
-      const report = { systemId: bout.systemId, category: bout.category, input: bout.input, attended: bout.attended, ...(bout.pageLoadMs !== undefined ? { pageLoadMs: bout.pageLoadMs } : {}) };
+  for (const step of historySteps(days)) {
+    if (step.kind === 'attention') {
+      state = applyAttention(state, { paused: false, os: 'active', focusedTabId: step.tabId }, step.atSec);
+    } else if (step.kind === 'report') {
       const own = new Map<string, ActivitySpan>();
-      for (const id of spanIdsForTab(state, bout.tabId)) {
+      for (const id of spanIdsForTab(state, step.tabId)) {
         const s = spans.get(id);
         if (s) own.set(id, s);
       }
-      const result = applyReport(state, bout.tabId, report, last + 1, own, newId, ctx.timeZone);
+      const result = applyReport(state, step.tabId, step.report, step.nowSec, own, newId, ctx.timeZone);
       state = result.state;
       for (const w of result.writes) spans.set(w.after.id, w.after);
       events.push(...result.events);
-    }
-    for (const m of day.manual) {
+    } else {
+      const m = step.entry;
       const span = manualSpan({ id: newId(), source: m.source, start: m.start, end: m.end, category: m.category, systemId: m.systemId, timeZone: ctx.timeZone });
       spans.set(span.id, span);
     }
