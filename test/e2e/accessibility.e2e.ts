@@ -3,12 +3,12 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AxeResults, Result } from 'axe-core';
 import type { Page } from 'playwright-core';
-import { localDayStart } from '../../src/core/localDate.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { canaryUrl } from '../fixtures/demo/canary.mjs';
 import { demoSystem } from '../fixtures/demo/preset.mjs';
 import { startDemoServer, type DemoServer } from '../fixtures/demo/server.mjs';
 import { launchExtension, sleep, typeFor, type TimebackBrowser } from './support/extension.js';
+import { clearOfMidnight, recentMinutes } from './support/midnight.js';
 
 /**
  * Issue 6: axe-core, run inside real Chromium on the popup and on every
@@ -127,6 +127,8 @@ describe('WCAG 2.2 AA: axe-core in real Chromium on every view', () => {
 
   describe('with a system, a job plan and a short session of data', () => {
     beforeAll(async () => {
+      // The views below read today's data for about three minutes: keep them on one day.
+      await clearOfMidnight(3 * 60_000);
       await tb.configure({
         ...DEFAULT_SETTINGS,
         systems: [demoSystem(server.url)],
@@ -152,20 +154,18 @@ describe('WCAG 2.2 AA: axe-core in real Chromium on every view', () => {
       expect((await tb.today()).totalMs).toBeGreaterThan(0);
 
       // And one manual record (ten minutes ending a minute ago), so every record action is offered.
+      const stretch = await recentMinutes();
       const dash = await tb.context.newPage();
       await dash.goto(tb.url('dashboard.html'));
       await dash.getByRole('button', { name: 'Day', exact: true }).click();
-      const tz = 'Europe/London';
-      const end = Math.max(Date.now() - 60_000, localDayStart(Date.now(), tz) + 11 * 60_000);
-      const hhmm = (ms: number) => new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
       const add = dash.locator('form', { has: dash.getByRole('heading', { name: 'Add time' }) });
-      await add.getByLabel('Start time', { exact: true }).fill(hhmm(end - 10 * 60_000));
-      await add.getByLabel('End time', { exact: true }).fill(hhmm(end));
+      await add.getByLabel('Start time', { exact: true }).fill(stretch.start);
+      await add.getByLabel('End time', { exact: true }).fill(stretch.end);
       await add.getByLabel('Task', { exact: true }).selectOption('non_ehr');
       await add.getByRole('button', { name: 'Add time' }).click();
       await dash.getByText(/Time added to/).waitFor();
       await dash.close();
-    }, 60_000);
+    }, 480_000);
 
     it.each(SCHEMES)('popup, %s', async (scheme) => {
       await open('popup.html', scheme);

@@ -3,10 +3,11 @@ import type { Page } from 'playwright-core';
 import type { DayEntries } from '../../src/core/entries.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { formatDuration } from '../../src/core/todaySummary.js';
-import { localDateKey, localDayStart } from '../../src/core/localDate.js';
+import { localDateKey } from '../../src/core/localDate.js';
 import { demoSystem } from '../fixtures/demo/preset.mjs';
 import { startDemoServer, type DemoServer } from '../fixtures/demo/server.mjs';
 import { launchExtension, sleep, type TimebackBrowser } from './support/extension.js';
+import { clearOfMidnight, recentMinutes } from './support/midnight.js';
 
 const TZ = 'Europe/London';
 
@@ -19,10 +20,12 @@ describe('manual logging in real Chromium', () => {
     tb.extensionPage.evaluate((d) => chrome.runtime.sendMessage({ type: 'getDayEntries', body: { date: d } }), date) as Promise<DayEntries>;
 
   beforeAll(async () => {
+    // The file reads today's figures for about two minutes: keep them on one day.
+    await clearOfMidnight(2 * 60_000);
     server = await startDemoServer();
     tb = await launchExtension();
     await tb.configure({ ...DEFAULT_SETTINGS, systems: [demoSystem(server.url)], desktopSystems: [{ id: 'emis-web', name: 'EMIS Web' }] });
-  });
+  }, 300_000);
 
   afterAll(async () => {
     await tb?.close();
@@ -56,6 +59,8 @@ describe('manual logging in real Chromium', () => {
   });
 
   it('adds and relabels an entry in the dashboard, and the day totals change', async () => {
+    // Ten minutes that ended a minute ago (fewer, and a short wait, just after midnight).
+    const stretch = await recentMinutes(TZ);
     const dash: Page = await tb.context.newPage();
     await dash.goto(tb.url('dashboard.html'));
     await dash.getByRole('button', { name: 'Day', exact: true }).click();
@@ -63,22 +68,17 @@ describe('manual logging in real Chromium', () => {
     await dash.locator('#summary-heading').waitFor();
     const before = await totalText();
 
-    // Ten minutes that ended a minute ago (kept within today).
-    const now = Date.now();
-    const end = Math.max(now - 60_000, localDayStart(now, TZ) + 11 * 60_000);
-    const start = end - 10 * 60_000;
-    const hhmm = (ms: number) => new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
     const add = dash.locator('form', { has: dash.getByRole('heading', { name: 'Add time' }) });
-    await add.getByLabel('Start time', { exact: true }).fill(hhmm(start));
-    await add.getByLabel('End time', { exact: true }).fill(hhmm(end));
+    await add.getByLabel('Start time', { exact: true }).fill(stretch.start);
+    await add.getByLabel('End time', { exact: true }).fill(stretch.end);
     await add.getByLabel('Task', { exact: true }).selectOption('non_ehr');
     await add.getByRole('button', { name: 'Add time' }).click();
     await dash.getByText(/Time added to/).waitFor();
     await expect.poll(totalText, { timeout: 5_000 }).not.toBe(before);
 
-    const date = localDateKey(now, TZ);
+    const date = localDateKey(stretch.endMs, TZ);
     const manual = (await dayEntries(date)).entries.find((e) => e.source === 'manual')!;
-    expect(manual.activeMs).toBe(10 * 60_000);
+    expect(manual.activeMs).toBe(stretch.durationMs);
     expect(manual.category).toBe('non_ehr');
 
     // Relabel it from the timeline.
@@ -88,9 +88,9 @@ describe('manual logging in real Chromium', () => {
     await relabel.getByRole('button', { name: 'Save new label' }).click();
     await expect.poll(async () => (await dayEntries(date)).entries.find((e) => e.source === 'manual' && e.category === 'direct_care')?.edited, { timeout: 5_000 }).toBe(true);
     const after = await dayEntries(date);
-    expect(after.correctedMs).toBeGreaterThanOrEqual(10 * 60_000);
+    expect(after.correctedMs).toBeGreaterThanOrEqual(stretch.durationMs);
     expect(await dash.locator('main').textContent()).toContain(formatDuration(after.totalMs));
     await dash.screenshot({ path: 'test-results/dashboard-day-timeline.png', fullPage: true });
     await dash.close();
-  });
+  }, 360_000);
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startDemoServer, type DemoServer } from '../fixtures/demo/server.mjs';
 import { launchExtension, sleep, typeFor, type TimebackBrowser } from './support/extension.js';
+import { clearOfMidnight } from './support/midnight.js';
 
 /**
  * The settings page in real Chromium: adding a system requests its origins
@@ -19,11 +20,13 @@ describe('settings page in real Chromium', () => {
   const stored = () => tb.extensionPage.evaluate(() => chrome.storage.local.get('timeback.settings').then((r) => r['timeback.settings'] ?? null));
 
   beforeAll(async () => {
+    // The file reads today's figures for about two minutes: keep them on one day.
+    await clearOfMidnight(2 * 60_000);
     server = await startDemoServer();
     tb = await launchExtension();
     settings = await tb.context.newPage();
     await settings.goto(tb.url('dashboard.html'));
-  });
+  }, 300_000);
 
   afterAll(async () => {
     await tb?.close();
