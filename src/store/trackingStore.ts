@@ -163,7 +163,6 @@ export async function readSpan(db: TimebackDb, id: string): Promise<ActivitySpan
 /** What the popup's summary is built from, read together (readToday). */
 export interface TodayRecords {
   rollup: DayRollup | undefined;
-  tracker: TrackerState;
   /** The span of the open attention period, if it has one. */
   openSpan: ActivitySpan | undefined;
   /** The manual-timer entries kept in `meta` (manualLogging.ts gives them their types). */
@@ -187,10 +186,9 @@ export async function readToday(db: TimebackDb, date: LocalDateKey): Promise<Tod
     meta.get('lastTimer'),
     meta.get('idleReview'),
   ]);
-  const state = tracker ?? INITIAL_TRACKER_STATE;
-  const spanId = currentPeriod(state.periods)?.spanId;
+  const spanId = currentPeriod((tracker ?? INITIAL_TRACKER_STATE).periods)?.spanId;
   const openSpan = spanId ? readableSpan(await tx.objectStore('spans').get(spanId)) : undefined;
-  return { rollup, tracker: state, openSpan, timer, lastTimer, idleReview };
+  return { rollup, openSpan, timer, lastTimer, idleReview };
 }
 
 /**
