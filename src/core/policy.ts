@@ -1,4 +1,5 @@
 import { DEFAULT_ACTIVE_TIME, MAX_THRESHOLD_SEC, MIN_THRESHOLD_SEC } from './activeTimeParams.js';
+import { parseCatalogueEntry, type CatalogueEntry } from './catalogue.js';
 import { ROLES, type Role } from './exportFormat.js';
 import { validateTeamCode } from './personalExport.js';
 import { EMPTY_SCHEDULE, parseSchedule, type Schedule } from './schedule.js';
@@ -28,6 +29,8 @@ export interface Policy {
   teamReportThreshold?: 8 | 11;
   /** Settings the clinician cannot change. */
   lockedSettings?: LockableSetting[];
+  /** The organisation's own catalogue entries, offered beside the bundled ones (policy key `catalogue`). */
+  catalogue?: CatalogueEntry[];
 }
 
 /**
@@ -51,6 +54,7 @@ export const POLICY_KEYS = [
   'exportEnabled',
   'teamReportThreshold',
   'lockedSettings',
+  'catalogue',
 ] as const;
 
 export const TEAM_REPORT_THRESHOLDS = [8, 11] as const;
@@ -173,7 +177,31 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
       policy.lockedSettings = [...locked];
     }
   }
+  if (r.catalogue !== undefined) policy.catalogue = parsePolicyCatalogue(r.catalogue, warnings);
   return { policy, warnings };
+}
+
+/** At most this many catalogue entries from a policy. */
+export const MAX_POLICY_CATALOGUE = 200;
+
+/** Each invalid entry is ignored on its own, with a warning; ids must be unique. */
+function parsePolicyCatalogue(raw: unknown, warnings: string[]): CatalogueEntry[] {
+  if (!Array.isArray(raw)) {
+    warnings.push('Policy "catalogue": must be a list of catalogue entries; ignored.');
+    return [];
+  }
+  const entries: CatalogueEntry[] = [];
+  const ids = new Set<string>();
+  raw.forEach((e: unknown, i: number) => {
+    const where = `Policy "catalogue" item ${i + 1}`;
+    if (entries.length >= MAX_POLICY_CATALOGUE) return warnings.push(`${where}: at most ${MAX_POLICY_CATALOGUE} entries; ignored.`);
+    const parsed = parseCatalogueEntry(e, where, 'policy');
+    if (!parsed.ok) return warnings.push(...parsed.errors.map((m) => `${m} (entry ignored)`));
+    if (ids.has(parsed.entry.id)) return warnings.push(`${where}: the id "${parsed.entry.id}" is used twice; ignored.`);
+    ids.add(parsed.entry.id);
+    entries.push(parsed.entry);
+  });
+  return entries;
 }
 
 export interface AppliedPolicy {
@@ -243,6 +271,8 @@ export interface PolicyView {
   values: Pick<Settings, 'inactivityThresholdSec' | 'readingAllowanceSec' | 'schedule' | 'retentionDays'>;
   /** Sharing as the organisation set it: exports allowed, the team-report threshold, and a team code and role to use. */
   sharing: { exportEnabled: boolean; teamReportThreshold: 8 | 11; teamCode: string | null; role: Role | null };
+  /** The organisation's own catalogue entries (none when the policy gives none). */
+  catalogue?: CatalogueEntry[];
 }
 
 /** The view of a raw managed-storage value over the clinician's settings. */
@@ -257,5 +287,6 @@ export function policyView(settings: Settings, raw: unknown): PolicyView {
     desktopSystems: policy.desktopSystems ?? [],
     values: { inactivityThresholdSec: applied.effective.inactivityThresholdSec, readingAllowanceSec: applied.effective.readingAllowanceSec, schedule: applied.effective.schedule, retentionDays: applied.effective.retentionDays },
     sharing: { exportEnabled: policy.exportEnabled ?? true, teamReportThreshold: policy.teamReportThreshold ?? 8, teamCode: policy.teamCode ?? null, role: policy.role ?? null },
+    catalogue: policy.catalogue ?? [],
   };
 }
