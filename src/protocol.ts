@@ -13,6 +13,14 @@ import type { ChangeResult, DayEntries, EntryChange, IdleReviewAction } from './
 import type { LocalDateKey } from './core/localDate.js';
 import type { PolicyView } from './core/policy.js';
 import type { Backup, RestoreOutcome } from './core/backupValidation.js';
+import type { SiteStatus } from './core/siteTracking.js';
+
+/**
+ * The answer to Track this site / Stop tracking this site: the site as it now
+ * is, or why nothing changed (no site access granted, the organisation chose
+ * the systems, the list is full, or the choice no longer fits the page).
+ */
+export type TrackSiteResult = { ok: true; site: SiteStatus } | { ok: false; reason: 'noAccess' | 'locked' | 'full' | 'invalid'; site: SiteStatus };
 
 /** What a content script needs to classify its page. The worker picks the system from the sender's URL. */
 export interface ContentConfig {
@@ -76,6 +84,12 @@ export interface Protocol {
   exportBackup: { request: Record<string, never>; response: Backup };
   /** Extension page → worker: validate a backup file's text completely, then merge it (never overwriting). */
   restoreBackup: { request: { text: string }; response: RestoreOutcome };
+  /** Extension page (the popup) → worker: is the page in this tab tracked, and how could it be? From its address only. */
+  getSite: { request: { tabId: number }; response: SiteStatus };
+  /** Extension page → worker: track the site in this tab (after the popup asked for its host permission), starting in that tab at once. */
+  trackSite: { request: { tabId: number; scope: string }; response: TrackSiteResult };
+  /** Extension page → worker: stop tracking the system of the page in this tab, and give back site access nothing else needs. */
+  stopTrackingSite: { request: { tabId: number }; response: TrackSiteResult };
 }
 
 /**
@@ -129,6 +143,9 @@ export const MESSAGE_SENDERS: { readonly [K in MessageType]: SenderKind } = {
   deleteAllData: 'extension-page',
   exportBackup: 'extension-page',
   restoreBackup: 'extension-page',
+  getSite: 'extension-page',
+  trackSite: 'extension-page',
+  stopTrackingSite: 'extension-page',
 };
 
 export function isEnvelope(value: unknown): value is Envelope {

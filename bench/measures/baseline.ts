@@ -227,6 +227,7 @@ export function benchPorts(dbName: string, settings: Settings, timeZone: string,
     focusedTabId: async () => world.focusedTabId,
     idleState: async () => world.idle,
     hasOrigins: async () => true,
+    removeOrigins: async () => undefined,
     registeredContentScripts: async () => registered.map((r) => ({ ...r })),
     registerContentScripts: async (scripts) => {
       registered.push(...scripts.map((s) => ({ ...s })));

@@ -47,6 +47,9 @@ export function browserPorts(): WorkerPorts {
       return (await browser.idle.queryState(IDLE_DETECTION_SEC)) as OsState;
     },
     hasOrigins: (origins) => browser.permissions.contains({ origins }),
+    async removeOrigins(origins) {
+      await browser.permissions.remove({ origins });
+    },
     async registeredContentScripts() {
       const scripts = await browser.scripting.getRegisteredContentScripts();
       return scripts.map((s) => ({ id: s.id, matches: s.matches ?? [] }));

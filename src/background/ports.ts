@@ -31,6 +31,8 @@ export interface WorkerPorts {
   focusedTabId(): Promise<number | null>;
   idleState(): Promise<OsState>;
   hasOrigins(origins: string[]): Promise<boolean>;
+  /** Give back host permissions no system needs any more (rejects for origins the manifest granted). */
+  removeOrigins(origins: string[]): Promise<void>;
   registeredContentScripts(): Promise<ContentScriptRegistration[]>;
   registerContentScripts(scripts: ContentScriptRegistration[]): Promise<void>;
   unregisterContentScripts(ids: string[]): Promise<void>;

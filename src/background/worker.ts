@@ -14,6 +14,7 @@ import { syncContentScripts } from './contentScriptSync.js';
 import type { WorkerPorts } from './ports.js';
 import { parseActivityReport } from './reportValidation.js';
 import { previewRules } from './rulePreview.js';
+import { createSiteTracking } from './siteTracking.js';
 import { isSignInPage, senderAllowed, systemForUrl, type MessageSenderInfo } from './senderPolicy.js';
 
 type Handlers = { [K in MessageType]: (body: RequestOf<K>, sender: MessageSenderInfo, settings: Settings) => Promise<ResponseOf<K>> };
@@ -67,6 +68,16 @@ export function createWorker(ports: WorkerPorts) {
 
   // Orders attention updates; losing it with the worker loses nothing stored.
   let attentionChain: Promise<unknown> = Promise.resolve();
+  // Orders registration syncs: a change the worker makes itself (Track this site)
+  // and the storage.onChanged it causes must not both register the same script.
+  // Each sync applies the newest settings read when its turn comes, so a sync
+  // queued with an older read cannot undo a newer one.
+  let syncChain: Promise<unknown> = Promise.resolve();
+  const syncScripts = (): Promise<void> => {
+    const run = syncChain.then(async () => syncContentScripts(ports, await loadSettings()));
+    syncChain = run.catch(() => undefined);
+    return run;
+  };
 
   const params = (s: Settings): ActiveTimeParams => ({
     inactivityThresholdSec: s.inactivityThresholdSec,
@@ -76,6 +87,7 @@ export function createWorker(ports: WorkerPorts) {
   const writeContext = (s: Settings) => ({ nowMs: ports.now(), timeZone: ports.timeZone(), params: params(s), newId: ports.newId });
   const data = createDataManagement(ports, { writeContext });
   const manual = createManualLogging(ports, { writeContext, refreshAttention: (s) => refreshAttention(s), guardWrite: data.withQuotaRecovery });
+  const sites = createSiteTracking(ports, { settingsChanged: () => onSettingsChanged() });
 
   /**
    * Reports wait here only while the previous batch's transaction commits;
@@ -211,6 +223,15 @@ export function createWorker(ports: WorkerPorts) {
       settingsRead = undefined; // a restore may bring the backup's settings
       return restored;
     },
+    async getSite(body) {
+      return sites.getSite(tabIdOf(body));
+    },
+    async trackSite(body) {
+      return sites.trackSite(tabIdOf(body), typeof body.scope === 'string' ? body.scope : '');
+    },
+    async stopTrackingSite(body) {
+      return sites.stopTrackingSite(tabIdOf(body));
+    },
   };
 
   /** Answer a runtime message, or undefined (ignored) when it is malformed or from an unexpected sender. */
@@ -251,7 +272,7 @@ export function createWorker(ports: WorkerPorts) {
 
   async function onSettingsChanged(): Promise<void> {
     const settings = await freshSettings();
-    await syncContentScripts(ports, settings);
+    await syncScripts();
     await refreshRollups(await ports.db(), writeContext(settings));
     await refreshAttention(settings);
   }
@@ -259,7 +280,7 @@ export function createWorker(ports: WorkerPorts) {
   /** Every worker start: nothing is assumed to have survived. */
   async function onStart(): Promise<void> {
     const settings = await loadSettings();
-    await syncContentScripts(ports, settings);
+    await syncScripts();
     await refreshAttention(settings, await ports.idleState());
     await manual.onStart(settings);
     await ports.ensureRepeatingAlarm(RETENTION_ALARM, RETENTION_PERIOD_MINUTES);
@@ -290,6 +311,11 @@ export function createWorker(ports: WorkerPorts) {
     onSettingsChanged,
     onStart,
   };
+}
+
+/** A tab id from a message body: anything else is no tab (-1, which the browser never uses). */
+function tabIdOf(body: { tabId?: unknown }): number {
+  return typeof body.tabId === 'number' && Number.isInteger(body.tabId) && body.tabId >= 0 ? body.tabId : -1;
 }
 
 export type Worker = ReturnType<typeof createWorker>;

@@ -10,6 +10,7 @@ import { Breakdown } from './Breakdown.js';
 import { EmptyState } from './EmptyState.js';
 import { IdleReviewPanel } from './IdleReviewPanel.js';
 import { NowTracking } from './NowTracking.js';
+import { SiteSection } from './SiteSection.js';
 import { TimerPanel } from './TimerPanel.js';
 
 /** How often the open popup asks the worker for fresh numbers. */
@@ -125,6 +126,13 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: TodaySummary 
       {t('popup_actionFailed')}
     </p>
   );
+  // Tracking a site (or no longer) changes today's summary: the number of systems, what is tracked now.
+  const site = <SiteSection api={api} onChanged={() => void track(() => api.getToday())} />;
+  const guideButton = api.openGuide && (
+    <button type="button" class="button button-secondary" onClick={() => api.openGuide!()}>
+      {t('popup_openGuide')}
+    </button>
+  );
   // Manual timers need no web system, so they are offered even before one is added.
   const timerPanel = <TimerPanel summary={summary} onStart={startTimer} onStop={stopTimer} />;
 
@@ -132,7 +140,13 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: TodaySummary 
     return (
       <main class="popup">
         {review}
-        <EmptyState headingRef={heading}>{settingsButton}</EmptyState>
+        <EmptyState headingRef={heading}>
+          {site}
+          <div class="button-group">
+            {settingsButton}
+            {guideButton}
+          </div>
+        </EmptyState>
         {actionError}
         {timerPanel}
       </main>
@@ -147,6 +161,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: TodaySummary 
       </h1>
       <p class="total">{formatDuration(summary.totalMs)}</p>
       <NowTracking summary={summary} />
+      {site}
       {failed && <p class="warning-text">{t('popup_refreshFailed')}</p>}
       {actionError}
       {storageFull && (
@@ -176,6 +191,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: TodaySummary 
           {summary.paused ? t('popup_resume') : t('popup_pause')}
         </button>
         {settingsButton}
+        {guideButton}
       </div>
       <p class="small-print">
         {t('popup_definition', summary.params.inactivityThresholdSec, summary.params.readingAllowanceSec)}

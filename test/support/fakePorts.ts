@@ -58,6 +58,9 @@ export function fakePorts(startMs = Date.parse('2026-05-12T08:00:00Z')) {
     focusedTabId: async () => world.focusedTabId,
     idleState: async () => world.idle,
     hasOrigins: async (origins) => origins.every((o) => world.granted.has(o)),
+    async removeOrigins(origins) {
+      for (const o of origins) world.granted.delete(o);
+    },
     registeredContentScripts: async () => world.registered.map((r) => ({ ...r })),
     async registerContentScripts(scripts) {
       for (const s of scripts) {
