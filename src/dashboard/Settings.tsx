@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LockableSetting, PolicyView } from '../core/policy.js';
 import { parseSchedule, type Schedule } from '../core/schedule.js';
 import { DEFAULT_SETTINGS, parseSettings, systemIdFromName, systemOrigins, type ClinicalSystem, type DesktopSystem, type Settings as SettingsValue } from '../core/settings.js';
+import { BUNDLED_CATALOGUE, mergeCatalogue, systemFromEntry, type CatalogueEntry } from '../core/catalogue.js';
 import { t } from '../ui/i18n.js';
+import { CatalogueSection } from './CatalogueSection.js';
 import { DesktopSystemsSection } from './DesktopSystemsSection.js';
 import { ErrorSummary } from './ErrorSummary.js';
 import { LoadWarning } from './LoadWarning.js';
@@ -154,6 +156,20 @@ export function Settings({ api, focusSchedule = false }: { api: SettingsApi; foc
     });
   }
 
+  /** One click adds a catalogue entry: its origins are asked for here, in the click. */
+  function addFromCatalogue(entry: CatalogueEntry) {
+    if (busy.current) return;
+    const taken = new Set([...current.systems, ...current.desktopSystems, ...(policy?.systems ?? []), ...(policy?.desktopSystems ?? [])].map((s) => s.id));
+    const system = systemFromEntry(entry, taken);
+    const parsed = parseSettings(withSystem(current, system));
+    if (!parsed.ok) return showErrors(parsed.errors);
+    const granted = attempt(() => api.requestOrigins(systemOrigins(system)));
+    exclusive(async () => {
+      if (!(await granted)) return showErrors([t('settings_permissionRefused', system.name)]);
+      if (await commit(parsed.settings)) setNotice(t('settings_systemAdded', system.name));
+    });
+  }
+
   function removeSystem(id: string) {
     if (busy.current) return;
     const system = current.systems.find((s) => s.id === id);
@@ -293,6 +309,7 @@ export function Settings({ api, focusSchedule = false }: { api: SettingsApi; foc
             {t('settings_addSystem')}
           </button>
         )}
+        {!isLocked('systems') && <CatalogueSection entries={mergeCatalogue(BUNDLED_CATALOGUE, policy?.catalogue ?? [])} systems={current.systems} onAdd={addFromCatalogue} />}
       </section>
 
       {isLocked('desktopSystems') ? (
