@@ -63,5 +63,10 @@ browser.commands.onCommand.addListener((command) => void worker.onCommand(comman
 browser.permissions.onAdded.addListener(() => void worker.onSettingsChanged().catch(report('permissions')));
 browser.permissions.onRemoved.addListener(() => void worker.onSettingsChanged().catch(report('permissions')));
 
+// A fresh install opens the first-run guide; an update or a browser restart does not.
+browser.runtime.onInstalled.addListener((details) => {
+  if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('dashboard.html#guide') }).catch(report('first-run guide'));
+});
+
 browser.idle.setDetectionInterval(IDLE_DETECTION_SEC);
 void worker.onStart().catch(report('start'));

@@ -28,7 +28,7 @@ export function CatalogueSection({
   const shown = searchCatalogue(entries, query);
   return (
     <section class="catalogue" aria-labelledby="catalogue-heading">
-      <h3 id="catalogue-heading">{t('catalogue_heading')}</h3>
+      <h3 id="catalogue-heading" tabIndex={-1}>{t('catalogue_heading')}</h3>
       <p class="hint">{t('catalogue_intro')}</p>
       <div class="field">
         <label for="catalogue-search">{t('catalogue_search')}</label>

@@ -3,6 +3,7 @@ import { parseSettings } from '../core/settings.js';
 import { t } from '../ui/i18n.js';
 import type { DashboardApi } from './dashboardApi.js';
 import type { DashboardView } from './dashboardViews.js';
+import { FirstRunGuide, GUIDE_HASH } from './FirstRunGuide.js';
 import { periodTitle } from './format.js';
 import { PeriodPage } from './PeriodPage.js';
 import { periodOf } from './periods.js';
@@ -25,12 +26,14 @@ export function Dashboard({ api }: { api: DashboardApi }) {
   const focusSettingsTab = useRef(false);
   // Set when the clinician followed "add your job plan": Settings opens at the job plan.
   const [toSchedule, setToSchedule] = useState(false);
+  // dashboard.html#guide (after install, or the popup's "How Timeback works"): Settings, with the first-run guide above it.
+  const [guide, setGuide] = useState(() => location.hash === GUIDE_HASH);
 
   // Layout effects start loading before the first frame is painted, not a frame later.
   useLayoutEffect(() => {
     let live = true;
     // The hash is read once the settings are in, so one changed meanwhile still counts.
-    const open = (hasSystems: boolean) => live && setView(openingView(viewFromHash(location.hash), hasSystems));
+    const open = (hasSystems: boolean) => live && setView(location.hash === GUIDE_HASH ? 'settings' : openingView(viewFromHash(location.hash), hasSystems));
     api.load().then(
       (raw) => {
         const parsed = raw === undefined ? null : parseSettings(raw);
@@ -47,6 +50,11 @@ export function Dashboard({ api }: { api: DashboardApi }) {
   // An address edited by hand, or a link to another view: shown as if its tab were pressed. Unknown hashes change nothing.
   useEffect(() => {
     const onHashChange = () => {
+      if (location.hash === GUIDE_HASH) {
+        setGuide(true);
+        setView((current) => (current === null ? null : 'settings'));
+        return;
+      }
       const next = viewFromHash(location.hash);
       if (!next) return;
       setToSchedule(false);
@@ -79,6 +87,7 @@ export function Dashboard({ api }: { api: DashboardApi }) {
 
   function selectView(next: DashboardView) {
     setToSchedule(false);
+    setGuide(false);
     setView(next);
     writeViewHash(next);
   }
@@ -92,7 +101,21 @@ export function Dashboard({ api }: { api: DashboardApi }) {
         </div>
       </header>
       {view === 'settings' ? (
-        <Settings api={api} focusSchedule={toSchedule} />
+        <Settings
+          api={api}
+          focusSchedule={toSchedule}
+          guide={
+            guide && (
+              <FirstRunGuide
+                onClose={() => {
+                  setGuide(false);
+                  writeViewHash('settings');
+                  document.getElementById('view-settings')?.focus();
+                }}
+              />
+            )
+          }
+        />
       ) : view === 'share' ? (
         <ShareView api={api} />
       ) : (

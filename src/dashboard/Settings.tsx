@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LockableSetting, PolicyView } from '../core/policy.js';
 import { parseSchedule, type Schedule } from '../core/schedule.js';
@@ -26,7 +27,7 @@ type FocusTarget = 'add' | 'systems-heading' | null;
  * with parseSettings and writes it only if valid; host permission is asked for
  * before writing, and given back once no system needs it.
  */
-export function Settings({ api, focusSchedule = false }: { api: SettingsApi; focusSchedule?: boolean }) {
+export function Settings({ api, focusSchedule = false, guide }: { api: SettingsApi; focusSchedule?: boolean; /** The first-run guide, shown under the heading. */ guide?: ComponentChildren }) {
   const [settings, setSettings] = useState<SettingsValue | null>(null);
   /** The organisation's policy (docs/deployment.md); null while loading or where there is none to ask for. */
   const [policy, setPolicy] = useState<PolicyView | null>(null);
@@ -277,6 +278,7 @@ export function Settings({ api, focusSchedule = false }: { api: SettingsApi; foc
     <main class="page">
       <h1>{t('settings_heading')}</h1>
       <p class="lead">{t('settings_intro')}</p>
+      {guide}
       {errors.length > 0 && <ErrorSummary errors={errors} />}
       {loadProblem && <LoadWarning errors={loadProblem} />}
       {policy && <PolicyWarnings warnings={policy.warnings} />}

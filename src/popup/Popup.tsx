@@ -127,7 +127,7 @@ export function Popup({ api, initial }: { api: PopupApi; initial?: TodaySummary 
     </p>
   );
   // Tracking a site (or no longer) changes today's summary: the number of systems, what is tracked now.
-  const site = <SiteSection api={api} onChanged={() => void track(() => api.getToday())} />;
+  const site = <SiteSection api={api} refreshed={summary} onChanged={() => void track(() => api.getToday())} />;
   const guideButton = api.openGuide && (
     <button type="button" class="button button-secondary" onClick={() => api.openGuide!()}>
       {t('popup_openGuide')}

@@ -22,16 +22,23 @@ const PROBLEM: Record<Problem, string> = {
  * from the tab's URL and shows the host, never the path or title), and
  * nothing is read from it until the clinician says yes here.
  */
-export function SiteSection({ api, onChanged }: { api: PopupApi; onChanged: () => void }) {
+export function SiteSection({ api, onChanged, refreshed }: { api: PopupApi; onChanged: () => void; /** Changes with each refresh of the popup: the site is asked again (the page may have moved on). */ refreshed?: unknown }) {
   const [site, setSite] = useState<SiteStatus | null>(null);
   const [scope, setScope] = useState<string>('');
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const status = useRef<HTMLParagraphElement>(null);
 
+  const busyRef = useRef(false);
+  busyRef.current = busy;
   useEffect(() => {
-    void api.site?.().then(setSite, () => setSite(null));
-  }, [api]);
+    // While a click is being answered, its answer says what the site now is.
+    if (busyRef.current) return;
+    void api.site?.().then(
+      (s) => busyRef.current || setSite(s),
+      () => undefined,
+    );
+  }, [api, refreshed]);
 
   useEffect(() => {
     if (site?.kind === 'untracked') setScope((s) => (site.choices.some((c) => c.scope === s) ? s : site.choices[0]!.scope));

@@ -125,6 +125,55 @@ describe('WCAG 2.2 AA: axe-core in real Chromium on every view', () => {
     });
   });
 
+  describe('Track this site, the catalogue and the first-run guide', () => {
+    let demo: Page;
+    let popupUrl: string;
+
+    beforeAll(async () => {
+      demo = await tb.context.newPage();
+      await demo.goto(canaryUrl(server.url, 'notes'));
+      const [tabId] = await (await tb.worker()).evaluate(() => chrome.tabs.query({ url: 'http://127.0.0.1/*' }).then((t) => t.map((x) => x.id!)));
+      popupUrl = `${tb.url('popup.html')}?tab=${tabId}`;
+      await page.bringToFront();
+    });
+
+    afterAll(async () => {
+      await demo?.close();
+    });
+
+    it.each(SCHEMES)('popup offering Track this site, %s', async (scheme) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(popupUrl);
+      await page.getByRole('button', { name: 'Track this site' }).waitFor();
+      await scan(page, `popup, Track this site (${scheme})`, scheme);
+    });
+
+    it.each(SCHEMES)('popup on a tracked page, with Stop tracking this site, %s', async (scheme) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(popupUrl);
+      const track = page.getByRole('button', { name: 'Track this site' });
+      const stop = page.getByRole('button', { name: 'Stop tracking this site' });
+      await track.or(stop).waitFor();
+      if (await track.isVisible()) await track.click();
+      await stop.waitFor();
+      await scan(page, `popup, tracked site (${scheme})`, scheme);
+    });
+
+    it.each(SCHEMES)('the first-run guide above Settings and the catalogue, %s', async (scheme) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`${tb.url('dashboard.html')}#guide`);
+      await page.getByRole('heading', { name: 'Getting started with Timeback' }).waitFor();
+      await page.getByRole('heading', { name: 'Add a system from the catalogue' }).waitFor();
+      await scan(page, `first-run guide and catalogue (${scheme})`, scheme);
+    });
+
+    it('leaves the site untracked again for the views below', async () => {
+      await page.goto(popupUrl);
+      await page.getByRole('button', { name: 'Stop tracking this site' }).click();
+      await page.getByRole('button', { name: 'Track this site' }).waitFor();
+    });
+  });
+
   describe('with a system, a job plan and a short session of data', () => {
     beforeAll(async () => {
       // The views below read today's data for about three minutes: keep them on one day.

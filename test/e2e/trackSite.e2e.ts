@@ -41,6 +41,10 @@ describe('Track this site in real Chromium', () => {
     await server?.close();
   });
 
+  it('the install opened the first-run guide', () => {
+    expect(tb.openedGuide).toBe(true);
+  });
+
   it('starts with nothing tracked and nothing read from the page', async () => {
     await popup.goto(`${tb.url('popup.html')}?tab=${demoTabId}`);
     await popup.getByText('Timeback is not tracking 127.0.0.1 and reads nothing from it.').waitFor();

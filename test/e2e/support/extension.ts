@@ -31,9 +31,20 @@ export async function launchExtension(): Promise<TimebackBrowser> {
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // A fresh install opens the first-run guide in a tab of its own: close it, so
+  // each test starts from the pages it opens (and the guide cannot take focus later).
+  const guideUrl = `chrome-extension://${extensionId}/dashboard.html#guide`;
+  let openedGuide = false;
+  for (let i = 0; i < 100 && !openedGuide; i++) {
+    const guide = context.pages().find((p) => p.url() === guideUrl);
+    if (guide) {
+      openedGuide = true;
+      await guide.close();
+    } else await sleep(50);
+  }
   const extensionPage = await context.newPage();
   await extensionPage.goto(`chrome-extension://${extensionId}/dashboard.html`);
-  return new TimebackBrowser(context, extensionId, extensionPage, userDataDir);
+  return new TimebackBrowser(context, extensionId, extensionPage, userDataDir, openedGuide);
 }
 
 export class TimebackBrowser {
@@ -43,6 +54,8 @@ export class TimebackBrowser {
     /** An extension page used to talk to the extension as the popup would. */
     readonly extensionPage: Page,
     private readonly userDataDir: string,
+    /** The install opened the first-run guide (dashboard.html#guide), which launchExtension then closed. */
+    readonly openedGuide = false,
   ) {}
 
   url(page: string): string {
