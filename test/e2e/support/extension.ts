@@ -39,6 +39,9 @@ export async function launchExtension(): Promise<TimebackBrowser> {
     const guide = context.pages().find((p) => p.url() === guideUrl);
     if (guide) {
       openedGuide = true;
+      // Closed only once it has rendered: an extension page closed while still
+      // loading can leave Chromium's next extension pages without their messages.
+      await guide.locator('#guide-heading').waitFor({ timeout: 20_000 }).catch(() => undefined);
       await guide.close();
     } else await sleep(50);
   }
