@@ -14,6 +14,7 @@ import type { LocalDateKey } from './core/localDate.js';
 import type { PolicyView } from './core/policy.js';
 import type { Backup, RestoreOutcome } from './core/backupValidation.js';
 import type { SiteStatus } from './core/siteTracking.js';
+import type { PathShapeCount } from './core/pathShape.js';
 
 /**
  * The answer to Track this site / Stop tracking this site: the site as it now
@@ -90,6 +91,8 @@ export interface Protocol {
   trackSite: { request: { tabId: number; scope: string }; response: TrackSiteResult };
   /** Extension page → worker: stop tracking the system of the page in this tab, and give back site access nothing else needs. */
   stopTrackingSite: { request: { tabId: number }; response: TrackSiteResult };
+  /** Extension page → worker: the masked path shapes seen this browser session on a system with no rules of its own (memory only). */
+  getPathShapes: { request: { systemId: string }; response: { shapes: PathShapeCount[] } };
 }
 
 /**
@@ -146,6 +149,7 @@ export const MESSAGE_SENDERS: { readonly [K in MessageType]: SenderKind } = {
   getSite: 'extension-page',
   trackSite: 'extension-page',
   stopTrackingSite: 'extension-page',
+  getPathShapes: 'extension-page',
 };
 
 export function isEnvelope(value: unknown): value is Envelope {

@@ -4,6 +4,7 @@ import { localDateKey, localDayStart } from '../core/localDate.js';
 import { createManualLogging, TIMER_ALARM } from './manualLogging.js';
 import { createDataManagement, isQuotaError, RETENTION_ALARM, RETENTION_PERIOD_MINUTES } from './dataManagement.js';
 import { effectiveRules } from '../core/presets.js';
+import { PathShapeTally } from '../core/pathShape.js';
 import type { Settings } from '../core/settings.js';
 import { applyPolicy, parsePolicy, policyView } from '../core/policy.js';
 import { buildTodaySummary, type TodaySummary } from '../core/todaySummary.js';
@@ -88,6 +89,12 @@ export function createWorker(ports: WorkerPorts) {
   const data = createDataManagement(ports, { writeContext });
   const manual = createManualLogging(ports, { writeContext, refreshAttention: (s) => refreshAttention(s), guardWrite: data.withQuotaRecovery });
   const sites = createSiteTracking(ports, { settingsChanged: () => onSettingsChanged() });
+  // Masked path shapes of systems with no rules of their own, for suggested rules.
+  // Memory only, by design: lost with the worker, never stored.
+  const shapes = new PathShapeTally();
+  const noteShape = (system: { id: string; rules: readonly unknown[] }, url: string) => {
+    if (system.rules.length === 0) shapes.add(system.id, url);
+  };
 
   /**
    * Reports wait here only while the previous batch's transaction commits;
@@ -158,12 +165,14 @@ export function createWorker(ports: WorkerPorts) {
     async contentConfig(_body, sender, settings) {
       const system = systemForUrl(settings, sender.url!);
       if (!system) return null;
+      noteShape(system, sender.url!);
       return { systemId: system.id, rules: effectiveRules(system.rules, system.useGenericRules), signIn: isSignInPage(system, sender.url!) };
     },
     async activity(body, sender, settings) {
       const system = systemForUrl(settings, sender.url!);
       const report = system && parseActivityReport(body, system.id, Math.floor(ports.now() / 1000));
       if (!report || settings.paused) return { accepted: false };
+      noteShape(system, sender.url!);
       return reports.add(sender.tab!.id!, report, settings);
     },
     async getToday(_body, _sender, settings) {
@@ -231,6 +240,10 @@ export function createWorker(ports: WorkerPorts) {
     },
     async stopTrackingSite(body) {
       return sites.stopTrackingSite(tabIdOf(body));
+    },
+    async getPathShapes(body, _sender, settings) {
+      const system = settings.systems.find((s) => s.id === body.systemId);
+      return { shapes: system && system.rules.length === 0 ? shapes.shapes(system.id) : [] };
     },
   };
 

@@ -6,6 +6,8 @@ import { DEFAULT_SETTINGS, parseSettings, systemIdFromName, systemOrigins, type 
 import { BUNDLED_CATALOGUE, mergeCatalogue, systemFromEntry, type CatalogueEntry } from '../core/catalogue.js';
 import { t } from '../ui/i18n.js';
 import { CatalogueSection } from './CatalogueSection.js';
+import { SuggestedRules } from './SuggestedRules.js';
+import type { ClassificationRule } from '../core/classificationRules.js';
 import { DesktopSystemsSection } from './DesktopSystemsSection.js';
 import { ErrorSummary } from './ErrorSummary.js';
 import { LoadWarning } from './LoadWarning.js';
@@ -171,6 +173,18 @@ export function Settings({ api, focusSchedule = false, guide }: { api: SettingsA
     });
   }
 
+  /** A suggested rule, one click: added to the system's own rules. */
+  function addSuggestedRule(systemId: string, rule: ClassificationRule) {
+    if (busy.current) return;
+    const system = current.systems.find((s) => s.id === systemId);
+    if (!system) return;
+    const parsed = parseSettings(withSystem(current, { ...system, rules: [...system.rules, rule] }));
+    if (!parsed.ok) return showErrors(parsed.errors);
+    exclusive(async () => {
+      if (await commit(parsed.settings)) setNotice(t('suggest_added', rule.path ?? '', system.name));
+    });
+  }
+
   function removeSystem(id: string) {
     if (busy.current) return;
     const system = current.systems.find((s) => s.id === id);
@@ -311,6 +325,9 @@ export function Settings({ api, focusSchedule = false, guide }: { api: SettingsA
             {t('settings_addSystem')}
           </button>
         )}
+        {!isLocked('systems') &&
+          api.pathShapes &&
+          current.systems.filter((s) => s.rules.length === 0).map((s) => <SuggestedRules key={s.id} system={s} load={api.pathShapes!} onAddRule={addSuggestedRule} />)}
         {!isLocked('systems') && <CatalogueSection entries={mergeCatalogue(BUNDLED_CATALOGUE, policy?.catalogue ?? [])} systems={current.systems} onAdd={addFromCatalogue} />}
       </section>
 

@@ -50,6 +50,7 @@ export function realDashboardApi(): DashboardApi {
     changeEntry: (change) => sendMessage('changeEntry', change),
     undoLastChange: () => sendMessage('undoLastChange', {}),
     policy: () => sendMessage('getPolicy', {}),
+    pathShapes: async (systemId) => (await sendMessage('getPathShapes', { systemId })).shapes,
     extensionVersion: () => browser.runtime.getManifest().version,
     readContributorId: async () => {
       const value = (await browser.storage.local.get(CONTRIBUTOR_ID_KEY))[CONTRIBUTOR_ID_KEY];

@@ -1,3 +1,4 @@
+import type { PathShapeCount } from '../core/pathShape.js';
 import type { PolicyView } from '../core/policy.js';
 import type { Settings } from '../core/settings.js';
 import type { DataApi } from './dataApi.js';
@@ -20,6 +21,8 @@ export interface SettingsApi {
   watch?(onChange: (raw: unknown) => void): () => void;
   /** Optional: the organisation's policy (the worker's getPolicy): locked settings and policy systems. */
   policy?(): Promise<PolicyView>;
+  /** Optional: masked path shapes visited this session on a system with no rules (the worker's memory), for suggested rules. */
+  pathShapes?(systemId: string): Promise<PathShapeCount[]>;
   /** Optional: the "Your data" section (storage use, backup and restore, delete everything). */
   data?: DataApi;
 }
