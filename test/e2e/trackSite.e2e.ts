@@ -75,6 +75,34 @@ describe('Track this site in real Chromium', () => {
     await popup.screenshot({ path: 'test-results/popup-tracked-site.png', fullPage: true });
   });
 
+  it('suggests rules from masked path shapes, with no trace of the canary patient shown, stored or exported', async () => {
+    await demo.goto(canaryUrl(server.url, 'results'));
+    await demo.goto(canaryUrl(server.url, 'notes'));
+    const settings = await tb.context.newPage();
+    await settings.goto(`${tb.url('dashboard.html')}#settings`);
+    await settings.getByRole('heading', { name: 'Suggest categories for 127.0.0.1' }).waitFor();
+    await settings.getByRole('button', { name: 'Show the pages you visited' }).click();
+    await settings.locator('.suggest-item').first().waitFor();
+    const shapes = await settings.locator('.suggest-item code').allTextContents();
+    expect(shapes).toContain('/patients/*/notes');
+    expect(shapes).toContain('/patients/*/results');
+    const shown = await settings.content();
+    for (const s of [...CANARY_STRINGS, CANARY_ID]) expect(shown).not.toContain(s);
+    await settings.getByLabel('Task for /patients/*/results').selectOption('results_review');
+    await settings.locator('.suggest-item', { hasText: '/patients/*/results' }).getByRole('button', { name: 'Add rule' }).click();
+    await settings.getByText('Added a rule for /patients/*/results to 127.0.0.1.').waitFor();
+    const stored = (await tb.extensionPage.evaluate(() => chrome.storage.local.get('timeback.settings').then((r) => r['timeback.settings']))) as { systems: Array<{ rules: unknown[] }> };
+    expect(stored.systems[0]!.rules).toEqual([{ path: '/patients/*/results', category: 'results_review', priority: 0 }]);
+    const backup = JSON.stringify(await tb.extensionPage.evaluate(() => chrome.runtime.sendMessage({ type: 'exportBackup', body: {} })));
+    const dump = await tb.dumpAllStorage();
+    for (const s of [...CANARY_STRINGS, CANARY_ID]) {
+      expect(dump).not.toContain(s);
+      expect(backup).not.toContain(s);
+    }
+    await settings.close();
+    await popup.bringToFront();
+  });
+
   it('stops tracking the site: the script is unregistered and further typing counts nothing', async () => {
     await popup.getByRole('button', { name: 'Stop tracking this site' }).click();
     await popup.getByText('Timeback is not tracking 127.0.0.1').waitFor();
