@@ -13,9 +13,9 @@ import type { WorkerPorts } from './ports.js';
  * every origin it needs was granted. The tab's address is read here, in
  * memory, and never stored.
  */
-export function createSiteTracking(ports: WorkerPorts, deps: { settingsChanged: () => Promise<void> }) {
+export function createSiteTracking(ports: WorkerPorts, deps: { settingsChanged: () => Promise<void>; /** The worker's cached raw policy read. */ loadPolicy: () => Promise<unknown> }) {
   async function context(): Promise<{ own: Settings; ctx: SiteContext }> {
-    const [own, raw] = await Promise.all([ports.loadSettings(), ports.loadPolicy().catch(() => ({}))]);
+    const [own, raw] = await Promise.all([ports.loadSettings(), deps.loadPolicy()]);
     const { policy } = parsePolicy(raw);
     const applied = applyPolicy(own, policy);
     return {

@@ -38,9 +38,13 @@ export function createWorker(ports: WorkerPorts) {
    * policy (storage.managed) applied. Only setPaused writes settings, and it
    * writes the clinician's own value, never the policy's systems.
    */
+  // The raw policy, kept with the settings read and dropped with it on a reported change
+  // (Track this site asks for it too, each time the popup opens).
+  let policyRead: Promise<unknown> | undefined;
+  const loadPolicy = (): Promise<unknown> => (policyRead ??= ports.loadPolicy().catch(() => ({})));
   const readSettings = async (): Promise<Settings> => {
     // Two independent reads, so neither waits for the other.
-    const [own, raw] = await Promise.all([ports.loadSettings(), ports.loadPolicy().catch(() => ({}))]);
+    const [own, raw] = await Promise.all([ports.loadSettings(), loadPolicy()]);
     return applyPolicy(own, parsePolicy(raw).policy).effective;
   };
   // The effective settings are read once and kept until a change is reported:
@@ -64,6 +68,7 @@ export function createWorker(ports: WorkerPorts) {
   };
   const freshSettings = (): Promise<Settings> => {
     settingsRead = undefined;
+    policyRead = undefined;
     return loadSettings();
   };
 
@@ -88,7 +93,7 @@ export function createWorker(ports: WorkerPorts) {
   const writeContext = (s: Settings) => ({ nowMs: ports.now(), timeZone: ports.timeZone(), params: params(s), newId: ports.newId });
   const data = createDataManagement(ports, { writeContext });
   const manual = createManualLogging(ports, { writeContext, refreshAttention: (s) => refreshAttention(s), guardWrite: data.withQuotaRecovery });
-  const sites = createSiteTracking(ports, { settingsChanged: () => onSettingsChanged() });
+  const sites = createSiteTracking(ports, { settingsChanged: () => onSettingsChanged(), loadPolicy });
   // Masked path shapes of systems with no rules of their own, for suggested rules.
   // Memory only, by design: lost with the worker, never stored.
   const shapes = new PathShapeTally();
