@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { classifyPage } from './classificationRules.js';
+import { effectiveRules } from './presets.js';
 import { BUNDLED_CATALOGUE, broadPatternError, catalogueEntryForUrl, claimedHosts, mergeCatalogue, overlappingClaims, parseCatalogueEntry, searchCatalogue, systemFromEntry, type CatalogueEntry } from './catalogue.js';
 import { parsePolicy } from './policy.js';
 import { parseSystem } from './settings.js';
@@ -125,5 +127,14 @@ describe('policy "catalogue"', () => {
     const { policy, warnings } = parsePolicy({ catalogue: { id: 'x' } });
     expect(policy.catalogue).toEqual([]);
     expect(warnings).toEqual(['Policy "catalogue": must be a list of catalogue entries; ignored.']);
+  });
+});
+
+describe('bundled entries classify', () => {
+  it.each(BUNDLED_CATALOGUE.map((e) => [e.id, e] as const))('%s: a sign-in page counts as logging in, other pages by the entry', (_id, e) => {
+    const rules = effectiveRules(e.rules, e.useGenericRules);
+    const page = (pathname: string, password: boolean) => classifyPage(rules, { pathname, title: '', hasElement: (s) => password && s === 'input[type=password]' }).category;
+    expect(page('/login', true)).toBe('login_auth');
+    expect(page('/anything/else', false)).not.toBe('login_auth');
   });
 });

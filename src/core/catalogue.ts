@@ -29,14 +29,18 @@ export interface CatalogueEntry {
 
 const CHECKED = '2026-12-02';
 
+/** A password field means signing in (as in the generic preset, which ranks below any rule of the entry's own). */
+const SIGN_IN_RULE: ClassificationRule = { selector: 'input[type=password]', category: 'login_auth', priority: 100 };
+
 export const BUNDLED_CATALOGUE: readonly CatalogueEntry[] = [
   {
     id: 'ers',
     name: 'e-Referral Service',
     matches: ['https://ers.nhs.uk/*'],
     signInPatterns: [],
-    // A referral system: what is not signing in or searching is referral work.
-    rules: [{ path: '/*', category: 'referrals', priority: 0 }],
+    // A referral system: what is not signing in is referral work. The sign-in
+    // rule is its own, since a catch-all outranks every generic rule.
+    rules: [SIGN_IN_RULE, { path: '/*', category: 'referrals', priority: 0 }],
     useGenericRules: true,
     source: {
       title: 'NHS Digital: Logging into the NHS e-Referral Service ("use the e-RS URL: https://ers.nhs.uk")',
@@ -50,7 +54,7 @@ export const BUNDLED_CATALOGUE: readonly CatalogueEntry[] = [
     name: 'NHSmail portal',
     matches: ['https://portal.nhs.net/*'],
     signInPatterns: [],
-    rules: [{ path: '/*', category: 'inbox_messaging', priority: 0 }],
+    rules: [SIGN_IN_RULE, { path: '/*', category: 'inbox_messaging', priority: 0 }],
     useGenericRules: true,
     source: {
       title: 'NHSmail (NHS England): NHSmail FAQs, on the NHSmail portal itself',

@@ -80,7 +80,7 @@ describe('Settings page: the catalogue', () => {
     await settle();
     await settle();
     expect(api.calls).toEqual(['requestOrigins https://ers.nhs.uk/*', 'save']);
-    expect(api.save.mock.calls[0]![0].systems).toEqual([{ id: 'ers', name: 'e-Referral Service', matches: ['https://ers.nhs.uk/*'], rules: [{ path: '/*', category: 'referrals', priority: 0 }], useGenericRules: true, signInPatterns: [] }]);
+    expect(api.save.mock.calls[0]![0].systems).toEqual([{ id: 'ers', name: 'e-Referral Service', matches: ['https://ers.nhs.uk/*'], rules: [{ selector: 'input[type=password]', category: 'login_auth', priority: 100 }, { path: '/*', category: 'referrals', priority: 0 }], useGenericRules: true, signInPatterns: [] }]);
     expect(text()).toContain('e-Referral Service is already one of your systems.');
     expect(hasButton('Add e-Referral Service')).toBe(false);
   });

@@ -91,7 +91,7 @@ describe('Track this site (worker)', () => {
     f.world.granted.add('https://ers.nhs.uk/*');
     const w = await worker();
     expect(await send(w, 'trackSite', { tabId: 6, scope: 'catalogue' })).toMatchObject({ ok: true, site: { kind: 'tracked', systemId: 'ers', name: 'e-Referral Service' } });
-    expect((await stored())!.systems[0]).toMatchObject({ id: 'ers', rules: [{ path: '/*', category: 'referrals', priority: 0 }] });
+    expect((await stored())!.systems[0]).toMatchObject({ id: 'ers', rules: [{ selector: 'input[type=password]', category: 'login_auth', priority: 100 }, { path: '/*', category: 'referrals', priority: 0 }] });
   });
 
   it('ignores the messages from a content script', async () => {
