@@ -17,6 +17,7 @@ import { PERSONAL_EXPORT_FORMAT, PERSONAL_EXPORT_SCHEMA_VERSION, ROLES, type Per
 import { validatePersonalExport } from './exportValidation.js';
 import { isoWeekKey, isoWeekKeysInRange } from './isoWeek.js';
 import type { LocalDateKey } from './localDate.js';
+import { importedIdentifierReason, withoutQuotedText } from './importGuard.js';
 import { findIdentifiers, type IdentifierKind } from './phiGuard.js';
 import { datesInRange, isLocalDateKey } from './schedule.js';
 import { TASK_CATEGORIES, type TaskCategory } from './taskCategory.js';
@@ -299,7 +300,7 @@ const SCHEMA_MIGRATIONS: Readonly<Record<number, (value: Record<string, unknown>
   // version N−1 export into a version N one; the file is then validated as N.
 };
 
-type FileCheck = { ok: true; value: PersonalExport } | { ok: false; code: RejectionCode; reason: string };
+export type FileCheck = { ok: true; value: PersonalExport } | { ok: false; code: RejectionCode; reason: string };
 
 function refuse(code: RejectionCode, reason: string): { ok: false; code: RejectionCode; reason: string } {
   return { ok: false, code, reason };
@@ -378,7 +379,8 @@ function checkFormatAndVersion(parsed: unknown): { ok: false; code: RejectionCod
   return { ok: true, migrated };
 }
 
-function checkOne(input: TeamReportInput, maxFileBytes: number): FileCheck {
+/** Checks one file on its own, as the report does before merging it. */
+export function checkTeamReportFile(input: TeamReportInput, maxFileBytes = DEFAULT_MAX_FILE_BYTES): FileCheck {
   const text = input.text;
   if (typeof text !== 'string') return refuse('not_json', 'could not be read as text');
   const bytes = typeof input.byteLength === 'number' && Number.isFinite(input.byteLength) ? Math.max(input.byteLength, 0) : utf8ByteLength(text);
@@ -400,6 +402,9 @@ function checkOne(input: TeamReportInput, maxFileBytes: number): FileCheck {
     // The parser's message can quote the file; it is not passed on.
     return refuse('not_json', 'is not valid JSON (damaged, cut short, or not an export)');
   }
+  // Again on every text field as parsed: a JSON escape can hide an identifier from the raw scan.
+  const parsedPhi = importedIdentifierReason(parsed);
+  if (parsedPhi !== null) return refuse('identifiers', parsedPhi);
   const version = checkFormatAndVersion(parsed);
   if (!version.ok) return version;
   let result: ReturnType<typeof validatePersonalExport>;
@@ -409,7 +414,7 @@ function checkOne(input: TeamReportInput, maxFileBytes: number): FileCheck {
     return refuse('invalid', 'does not match the personal export format');
   }
   if (!result.ok) {
-    const shown = result.errors.slice(0, 3).map((m) => plainText(String(m), 160));
+    const shown = result.errors.slice(0, 3).map((m) => plainText(withoutQuotedText(String(m)), 160));
     const more = result.errors.length > 3 ? `; and ${result.errors.length - 3} more` : '';
     return refuse('invalid', `does not match the personal export format: ${shown.join('; ')}${more}`);
   }
@@ -520,7 +525,7 @@ export function buildTeamReport(inputs: ReadonlyArray<TeamReportInput>, options:
     const name = input !== null && typeof input === 'object' && typeof input.name === 'string' ? input.name : '(unnamed)';
     let check: FileCheck;
     try {
-      check = input !== null && typeof input === 'object' ? checkOne(input, maxFileBytes) : refuse('not_json', 'could not be read as text');
+      check = input !== null && typeof input === 'object' ? checkTeamReportFile(input, maxFileBytes) : refuse('not_json', 'could not be read as text');
     } catch {
       check = refuse('invalid', 'could not be checked');
     }
