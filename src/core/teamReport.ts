@@ -508,6 +508,21 @@ function checkExpectedPeriod(p: { from: LocalDateKey; to: LocalDateKey } | undef
 }
 
 export function buildTeamReport(inputs: ReadonlyArray<TeamReportInput>, options: TeamReportOptions = {}): TeamReport {
+  const merged = mergeTeamFiles(inputs, options);
+  return summarise(merged.exports, merged);
+}
+
+/** The files checked and merged: the accepted exports themselves stay in memory, for figures built on top of the report. */
+export interface MergedTeamFiles {
+  accepted: string[];
+  rejected: Rejection[];
+  exports: PersonalExport[];
+  period: { from: LocalDateKey; to: LocalDateKey } | null;
+  definition: PersonalExport['definition'] | null;
+  min: number;
+}
+
+export function mergeTeamFiles(inputs: ReadonlyArray<TeamReportInput>, options: TeamReportOptions = {}): MergedTeamFiles {
   const min = options.minContributors ?? DEFAULT_MIN_CONTRIBUTORS;
   checkThreshold(min);
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -560,7 +575,7 @@ export function buildTeamReport(inputs: ReadonlyArray<TeamReportInput>, options:
     exports.push(e);
   }
 
-  return summarise(exports, { accepted, rejected, period, definition, min });
+  return { accepted, rejected, exports, period, definition, min };
 }
 
 /**
@@ -577,7 +592,7 @@ export function disclosureBasis(values: readonly number[]): number {
   return nonZero > 0 ? nonZero : values.length;
 }
 
-function summarise(
+export function summarise(
   exports: PersonalExport[],
   ctx: {
     accepted: string[];
