@@ -30,13 +30,13 @@ describe('annualising a period', () => {
     const m = computePeriodMetrics({ from: '2026-05-04', to: '2026-05-31', rollups: [], schedule: JOB_PLAN, params: DEFAULT_ACTIVE_TIME });
     expect(m.scheduledHours).toBe(104);
     // w = 104 ÷ 40 = 2.6 working weeks.
-    expect(workingWeeksInPeriod({ scheduledHours: 104, jobPlanWeeklyHours: 40, calendarDays: 28 })).toEqual({ weeks: 2.6, basis: 'job-plan' });
+    expect(workingWeeksInPeriod({ scheduledHours: 104, jobPlanWeeklyHours: 40, calendarDays: 28 })).toEqual({ weeks: 2.6, basis: 'job-plan', enough: true });
     // 5.2 h of logging in over 2.6 working weeks = 2 h a week; × 45 weeks = 90 h a year; ÷ (37.5 × 45 = 1,687.5 h) = 0.0533 FTE.
     const year = personalAnnualBurden(
       { ...m, byCategoryMs: { login_auth: 5.2 * H, inbox_messaging: 2 * H, admin_other: 0.6 * H }, waiting: { totalMs: 1.3 * H, bySystem: {} }, afterHoursEpicMs: 7.8 * H },
       JOB_PLAN,
     );
-    expect(year.workingWeeks).toEqual({ weeks: 2.6, basis: 'job-plan' });
+    expect(year.workingWeeks).toEqual({ weeks: 2.6, basis: 'job-plan', enough: true });
     const by = Object.fromEntries(year.burdens.map((b) => [b.burden, b]));
     expect(by.login!.hoursAYear).toBeCloseTo(90, 9);
     expect(by.login!.fte).toBeCloseTo(90 / 1687.5, 12);
@@ -51,19 +51,25 @@ describe('annualising a period', () => {
     expect(w.basis).toBe('calendar');
     expect(w.weeks).toBeCloseTo((4 * 45) / WEEKS_PER_YEAR, 12);
     // 4 h over 4 calendar weeks: 1 h a calendar week, 52.18 h a year whatever W is.
-    expect(annualHours(4, w.weeks)).toBeCloseTo(365.25 / 7, 9);
+    expect(annualHours(4, w)).toBeCloseTo(365.25 / 7, 9);
+    // One calendar week is enough without a job plan (it is 0.86 working weeks); six days are not.
+    const week = workingWeeksInPeriod({ scheduledHours: 0, jobPlanWeeklyHours: null, calendarDays: 7 });
+    expect(week.enough).toBe(true);
+    expect(annualHours(1, week)).toBeCloseTo(WEEKS_PER_YEAR, 9);
+    expect(annualHours(1, workingWeeksInPeriod({ scheduledHours: 0, jobPlanWeeklyHours: null, calendarDays: 6 }))).toBeNull();
     // A job plan but no scheduled time in the period (all leave): the calendar too.
     expect(workingWeeksInPeriod({ scheduledHours: 0, jobPlanWeeklyHours: 40, calendarDays: 7 }).basis).toBe('calendar');
   });
 
-  it('gives no annual figure from less than one working week', () => {
-    expect(annualHours(3, 0.99)).toBeNull();
-    expect(annualHours(3, 1)).toBe(135);
+  it('gives no annual figure from less than one working week of the job plan', () => {
+    // A week of 40 h with four days of leave: 8 h scheduled, 0.2 working weeks.
+    expect(annualHours(3, workingWeeksInPeriod({ scheduledHours: 8, jobPlanWeeklyHours: 40, calendarDays: 7 }))).toBeNull();
+    expect(annualHours(3, workingWeeksInPeriod({ scheduledHours: 40, jobPlanWeeklyHours: 40, calendarDays: 7 }))).toBe(135);
   });
 
   it('uses the contracted hours and working weeks given', () => {
     const a = { workingWeeksPerYear: 42, contractedHoursPerWeek: 40 };
-    expect(annualHours(10, 2, a)).toBe(210);
+    expect(annualHours(10, { weeks: 2, basis: 'job-plan', enough: true }, a)).toBe(210);
     expect(fullTimeEquivalents(210, a)).toBeCloseTo(210 / 1680, 12);
     expect(fullTimeEquivalents(1687.5)).toBe(1);
   });

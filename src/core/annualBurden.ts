@@ -59,7 +59,10 @@ export const ANNUAL_LIMITS = {
 /** Weeks in a calendar year (365.25 ÷ 7). */
 export const WEEKS_PER_YEAR = 365.25 / 7;
 
-/** Below one working week in the period, annualising would multiply noise: no annual figure. */
+/**
+ * Below one working week in the period (by the job plan), or one calendar
+ * week (without one), annualising would multiply noise: no annual figure.
+ */
 export const MIN_WORKING_WEEKS = 1;
 
 /** Every problem with the assumptions, in plain English; empty when they are sound. */
@@ -78,6 +81,8 @@ export type WorkingWeeksBasis = 'job-plan' | 'calendar';
 export interface WorkingWeeks {
   weeks: number;
   basis: WorkingWeeksBasis;
+  /** At least one working week (job plan) or one calendar week (without): enough to annualise. */
+  enough: boolean;
 }
 
 /**
@@ -90,14 +95,17 @@ export function workingWeeksInPeriod(
   a: AnnualAssumptions = DEFAULT_ANNUAL_ASSUMPTIONS,
 ): WorkingWeeks {
   const j = input.jobPlanWeeklyHours;
-  if (j !== null && j > 0 && input.scheduledHours > 0) return { weeks: input.scheduledHours / j, basis: 'job-plan' };
-  return { weeks: ((input.calendarDays / 7) * a.workingWeeksPerYear) / WEEKS_PER_YEAR, basis: 'calendar' };
+  if (j !== null && j > 0 && input.scheduledHours > 0) {
+    const weeks = input.scheduledHours / j;
+    return { weeks, basis: 'job-plan', enough: weeks >= MIN_WORKING_WEEKS };
+  }
+  return { weeks: ((input.calendarDays / 7) * a.workingWeeksPerYear) / WEEKS_PER_YEAR, basis: 'calendar', enough: input.calendarDays >= 7 * MIN_WORKING_WEEKS };
 }
 
-/** A = H ÷ w × W; null when the period held less than one working week. */
-export function annualHours(periodHours: number, workingWeeks: number, a: AnnualAssumptions = DEFAULT_ANNUAL_ASSUMPTIONS): number | null {
-  if (!(workingWeeks >= MIN_WORKING_WEEKS)) return null;
-  return (periodHours / workingWeeks) * a.workingWeeksPerYear;
+/** A = H ÷ w × W; null when the period is too short to annualise. */
+export function annualHours(periodHours: number, w: WorkingWeeks, a: AnnualAssumptions = DEFAULT_ANNUAL_ASSUMPTIONS): number | null {
+  if (!w.enough || !(w.weeks > 0)) return null;
+  return (periodHours / w.weeks) * a.workingWeeksPerYear;
 }
 
 /** F = A ÷ (C × W): the share of one full-time post the hours make. */
@@ -152,7 +160,7 @@ export function personalAnnualBurden(
     workingWeeks: weeks,
     jobPlanWeeklyHours: j > 0 ? j : null,
     burdens: BURDENS.map((burden) => {
-      const year = annualHours(hours[burden], weeks.weeks, a);
+      const year = annualHours(hours[burden], weeks, a);
       return { burden, periodHours: hours[burden], hoursAYear: year, fte: year === null ? null : fullTimeEquivalents(year, a) };
     }),
   };

@@ -65,7 +65,7 @@ export function contributorBurden(e: PersonalExport, a: AnnualAssumptions): Cont
     { scheduledHours, jobPlanWeeklyHours: estimatedJobPlanWeek(e), calendarDays: datesInRange(e.period.from, e.period.to).length },
     a,
   );
-  const year = (h: number) => annualHours(h, workingWeeks.weeks, a);
+  const year = (h: number) => annualHours(h, workingWeeks, a);
   const hoursAYear = Object.fromEntries(BURDENS.map((b) => [b, year(periodHours[b])])) as Record<BurdenId, number | null>;
   const nonNull = (pick: (m: PersonalExport['measures'][number]) => number | null) =>
     e.measures.map(pick).filter((v): v is number => v !== null);
