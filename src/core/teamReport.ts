@@ -402,8 +402,10 @@ export function checkTeamReportFile(input: TeamReportInput, maxFileBytes = DEFAU
     // The parser's message can quote the file; it is not passed on.
     return refuse('not_json', 'is not valid JSON (damaged, cut short, or not an export)');
   }
-  // Again on every text field as parsed: a JSON escape can hide an identifier from the raw scan.
-  const parsedPhi = importedIdentifierReason(parsed);
+  // Again on every text field as parsed: a JSON escape can hide an identifier
+  // from the raw scan. Without a backslash the text has no escape, every field
+  // stands in it verbatim and the raw scan has seen it, so this is skipped.
+  const parsedPhi = text.includes('\\') ? importedIdentifierReason(parsed) : null;
   if (parsedPhi !== null) return refuse('identifiers', parsedPhi);
   const version = checkFormatAndVersion(parsed);
   if (!version.ok) return version;

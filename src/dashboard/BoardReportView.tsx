@@ -71,6 +71,12 @@ function SpreadChart({ burden: b, max }: { burden: BoardBurden; max: number }) {
           <line x1={spreadX(0, max)} y1={17} x2={spreadX(max, max)} y2={17} class="board-axis" />
           <rect x={spreadX(b.spread.q1, max)} y={7} width={Math.max(1, spreadX(b.spread.q3, max) - spreadX(b.spread.q1, max))} height={20} class="board-bar" />
           <line x1={spreadX(b.spread.median, max)} y1={3} x2={spreadX(b.spread.median, max)} y2={31} class="board-median" />
+          <text x={spreadX(0, max)} y={43} class="board-chart-note">
+            0
+          </text>
+          <text x={spreadX(max, max)} y={43} text-anchor="end" class="board-chart-note">
+            {t('board_chartMax', Math.round(max).toLocaleString('en-GB'))}
+          </text>
         </>
       ) : (
         <text x={4} y={21} class="board-chart-note">

@@ -118,7 +118,7 @@ export function boardReportModel(report: TeamReport, c: TeamCase): BoardReportMo
     whatIfs: c.whatIfs.map((w) => ({ title: w.text.title, change: w.text.change, source: w.text.source, formula: w.text.formula, row: row(w) })),
     method: [
       `Each team member ran Timeback, which measures their active time in clinical web systems by task on their own computer, and sent an anonymised export for ${period}: hours by week and task, rounded to 0.1 h, with no patient details, web addresses or times of day. Each file was checked on its own, for patient identifiers too.`,
-      `Each person's hours in the period are turned into hours a year: ${formulas.hoursAYear}. ${formulas.workingWeeks}. So leave and bank holidays do not lower the yearly figure.`,
+      `Each person's hours in the period are turned into hours a year. ${formulas.hoursAYear}. ${formulas.workingWeeks}. So leave and bank holidays do not lower the yearly figure.`,
       `${formulas.fte}. Team totals add up the people; the median and quartiles show the spread between them.`,
       'What-ifs use each person’s own measurements and the assumptions shown; they estimate, they do not promise.',
     ],
@@ -137,7 +137,7 @@ export function escapeText(text: string): string {
 }
 
 /** Chart geometry shared by the page and the dashboard. */
-export const SPREAD_CHART = { width: 300, height: 34, left: 4, right: 4 } as const;
+export const SPREAD_CHART = { width: 300, height: 46, left: 4, right: 4 } as const;
 
 /** x of a value on the chart, in SVG units. */
 export function spreadX(value: number, max: number): number {
@@ -155,6 +155,7 @@ function spreadSvg(b: BoardBurden, max: number, id: string): string {
     ? `<line x1="${spreadX(0, max)}" y1="17" x2="${spreadX(max, max)}" y2="17" class="axis"/>` +
       `<rect x="${spreadX(b.spread.q1, max)}" y="7" width="${Math.max(1, spreadX(b.spread.q3, max) - spreadX(b.spread.q1, max))}" height="20" class="bar"/>` +
       `<line x1="${spreadX(b.spread.median, max)}" y1="3" x2="${spreadX(b.spread.median, max)}" y2="31" class="median"/>`
+      + `<text x="${spreadX(0, max)}" y="43" class="tick">0</text><text x="${spreadX(max, max)}" y="43" text-anchor="end" class="tick">${escapeText(formatNumber(max, 0))} h a year</text>`
     : `<text x="4" y="21">${escapeText(b.spreadNote)}</text>`;
   return `<svg class="spread" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-t ${id}-d"><title id="${id}-t">${escapeText(title)}</title><desc id="${id}-d">${escapeText(desc)}</desc>${body}</svg>`;
 }
@@ -195,6 +196,7 @@ thead th { background: #e8edee; }
 .spread .median { stroke: #212b32; stroke-width: 2.5; }
 .spread .axis { stroke: #4c6272; stroke-width: 1; }
 .spread text { fill: #212b32; font-size: 11px; }
+.spread .tick { font-size: 10px; }
 .whatif td.text { font-size: 7.5pt; }
 ul { margin: 0; padding-left: 4mm; }
 li { margin: 0 0 .5mm; font-size: 8pt; }

@@ -12,10 +12,10 @@ import { FTE_DECIMALS, HOURS_DECIMALS, type TeamCase, type YearFigures } from '.
 export function caseFormulas(a: AnnualAssumptions): { workingWeeks: string; hoursAYear: string; fte: string } {
   return {
     workingWeeks:
-      "w = scheduled hours in the period ÷ the job plan's scheduled hours in a full week (the most in any complete week of the period); " +
+      "Working weeks in the period, w = scheduled hours in the period ÷ the job plan's scheduled hours in a full week (the most in any complete week of the period); " +
       `without a job plan, w = calendar weeks in the period × ${a.workingWeeksPerYear} ÷ 52.18`,
-    hoursAYear: `hours a year = hours in the period ÷ w × ${a.workingWeeksPerYear} working weeks a year (no figure when w is under 1)`,
-    fte: `full-time equivalents = hours a year ÷ (${a.contractedHoursPerWeek} contracted hours a week × ${a.workingWeeksPerYear} working weeks a year = ${Math.round(a.contractedHoursPerWeek * a.workingWeeksPerYear * 10) / 10} hours)`,
+    hoursAYear: `Hours a year = hours in the period ÷ w × ${a.workingWeeksPerYear} working weeks a year (no figure from under one working week, or under one calendar week without a job plan)`,
+    fte: `Full-time equivalents = hours a year ÷ (${a.contractedHoursPerWeek} contracted hours a week × ${a.workingWeeksPerYear} working weeks a year = ${Math.round(a.contractedHoursPerWeek * a.workingWeeksPerYear * 10) / 10} hours)`,
   };
 }
 

@@ -10,7 +10,6 @@
 import { annualHours, BURDENS, workingWeeksInPeriod, type AnnualAssumptions, type BurdenId, type WorkingWeeks } from '../annualBurden.js';
 import type { PersonalExport } from '../exportFormat.js';
 import { isoWeekKey } from '../isoWeek.js';
-import { datesInRange } from '../schedule.js';
 
 export interface ContributorBurden {
   id: string;
@@ -51,6 +50,11 @@ export function estimatedJobPlanWeek(e: PersonalExport): number | null {
   return best > 0 ? best : null;
 }
 
+/** Calendar days from `from` to `to` inclusive, counted rather than listed (a year is 365 dates per file otherwise). */
+function calendarDays(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
 export function contributorBurden(e: PersonalExport, a: AnnualAssumptions): ContributorBurden {
   const cat = (c: string) => e.rows.reduce((h, r) => (r.category === c ? h + r.hours : h), 0);
   const total = (pick: (m: PersonalExport['measures'][number]) => number) => e.measures.reduce((h, m) => h + pick(m), 0);
@@ -62,7 +66,7 @@ export function contributorBurden(e: PersonalExport, a: AnnualAssumptions): Cont
   };
   const scheduledHours = total((m) => m.scheduledHours);
   const workingWeeks = workingWeeksInPeriod(
-    { scheduledHours, jobPlanWeeklyHours: estimatedJobPlanWeek(e), calendarDays: datesInRange(e.period.from, e.period.to).length },
+    { scheduledHours, jobPlanWeeklyHours: estimatedJobPlanWeek(e), calendarDays: calendarDays(e.period.from, e.period.to) },
     a,
   );
   const year = (h: number) => annualHours(h, workingWeeks, a);
