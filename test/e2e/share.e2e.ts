@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { personalExportToJson } from '../../src/core/exportWriters.js';
 import { buildPersonalExport, newContributorId } from '../../src/core/personalExport.js';
 import { addDays } from '../../src/core/schedule.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
+import { boardReportModel, boardReportToHtml, buildTeamReportAndCase, DEFAULT_WHAT_IFS } from '../../src/core/teamReport/index.js';
 import type { TaskCategory } from '../../src/core/taskCategory.js';
 import { CANARY_STRINGS, canaryUrl } from '../fixtures/demo/canary.mjs';
 import { demoSystem } from '../fixtures/demo/preset.mjs';
@@ -266,8 +267,9 @@ describe('Share in real Chromium: the personal export and the team report', () =
     expect(shown[1]).toBe((sso.totalHoursAYear as number).toLocaleString('en-GB'));
     expect(shown[2]).toBe((sso.totalFte as number).toFixed(2));
     const headline = (await dash.locator('#board-headline').textContent()) ?? '';
-    expect(headline).toContain('Single sign-on: hours given back a year');
-    expect(headline).toContain('Logging in, hours a year');
+    expect(headline).toContain('What-if: Single sign-on');
+    const login = json.caseForChange.burdens.find((b) => b.burden === 'login')!;
+    expect(headline).toContain(`Logging in${(login.totalHoursAYear as number).toLocaleString('en-GB')}hours a year; ${(login.totalFte as number).toFixed(2)} full-time equivalents`);
     expect(files.board).toContain('Department of Health and Social Care (January 2020)');
     expect(files['board:name']).toBe(`timeback-board-report-${personal.period.from}-to-${personal.period.to}.html`);
     await dash.locator('.board-report').screenshot({ path: 'test-results/dashboard-board-report.png' });
@@ -284,6 +286,14 @@ describe('Share in real Chromium: the personal export and the team report', () =
     const pdf = Buffer.from(await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
     expect(pdf.match(/\/Type\s*\/Page(?![s\w])/g)).toHaveLength(1);
     expect(requests).toBe(0);
+    // The fullest page: the same ten files with all three what-ifs, and a suppressed burden's note, still fit on one page.
+    const inputs = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => ({ name: f, text: readFileSync(path.join(dir, f), 'utf8') }));
+    const full = buildTeamReportAndCase(inputs, {}, { whatIfs: Object.values(DEFAULT_WHAT_IFS) });
+    expect(full.report.accepted).toHaveLength(10);
+    await page.setContent(boardReportToHtml(boardReportModel(full.report, full.teamCase)), { waitUntil: 'load' });
+    const fullPdf = Buffer.from(await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+    expect(fullPdf.match(/\/Type\s*\/Page(?![s\w])/g)).toHaveLength(1);
+    await page.setContent(files.board!, { waitUntil: 'load' });
     expect(await page.locator('svg.spread').count()).toBe(4);
     await page.screenshot({ path: 'test-results/board-report.png', fullPage: true });
     expect(await axeViolations(page)).toEqual([]);

@@ -525,7 +525,8 @@ describe('Share: the case for change', () => {
     await chooseFiles([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => ({ name: `export-${i}.json`, text: teamExport(i) })));
     const board = () => container.querySelector('.board-report')!;
     expect(board().textContent).toContain('The case for change');
-    expect(board().textContent).toContain('Inbox and admin, hours a year');
+    expect(board().textContent).toContain('Inbox and admin');
+    expect(board().textContent).toContain('hours a year;');
     // No what-if yet.
     expect(board().textContent).toContain('No what-if was chosen.');
     await click('Inbox triage');

@@ -100,12 +100,12 @@ export function boardReportModel(report: TeamReport, c: TeamCase): BoardReportMo
   });
   const chartMax = Math.max(1, ...burdens.map((b) => b.spread?.q3 ?? 0));
   const headline = c.burdens.map((b) => ({
-    label: `${BURDEN_LABELS[b.burden]}, hours a year`,
+    label: BURDEN_LABELS[b.burden],
     value: cellText(b.totalHours, HOURS_DECIMALS),
-    detail: `${cellText(b.totalFte, FTE_DECIMALS)} full-time equivalents`,
+    detail: `hours a year; ${cellText(b.totalFte, FTE_DECIMALS)} full-time equivalents`,
   }));
   for (const w of c.whatIfs) {
-    headline.push({ label: `${w.text.title}: hours given back a year`, value: cellText(w.totalHours, HOURS_DECIMALS), detail: `${cellText(w.totalFte, FTE_DECIMALS)} full-time equivalents` });
+    headline.push({ label: `What-if: ${w.text.title}`, value: cellText(w.totalHours, HOURS_DECIMALS), detail: `hours given back a year; ${cellText(w.totalFte, FTE_DECIMALS)} full-time equivalents` });
   }
   const def = report.definition;
   return {
@@ -171,21 +171,21 @@ function figureTable(caption: string, r: BoardFigureRow): string {
 }
 
 const CSS = `
-@page { size: A4; margin: 12mm; }
+@page { size: A4; margin: 10mm; }
 :root { color-scheme: light; }
-body { font-family: Arial, Helvetica, sans-serif; color: #212b32; background: #fff; margin: 0; font-size: 9.5pt; line-height: 1.35; }
+body { font-family: Arial, Helvetica, sans-serif; color: #212b32; background: #fff; margin: 0; font-size: 9pt; line-height: 1.3; }
 main { max-width: 186mm; margin: 0 auto; padding: 4mm; }
 h1 { font-size: 15pt; margin: 0 0 1mm; }
-h2 { font-size: 11pt; margin: 3mm 0 1mm; border-bottom: 1.5px solid #005eb8; }
+h2 { font-size: 10.5pt; margin: 2.5mm 0 1mm; border-bottom: 1.5px solid #005eb8; }
 h3 { font-size: 9.5pt; margin: 0; }
 p { margin: 0 0 1mm; }
-.headline { display: grid; grid-template-columns: repeat(4, 1fr); gap: 1.5mm; margin: 0; }
+.headline { display: grid; grid-auto-flow: column; grid-auto-columns: 1fr; gap: 1.5mm; margin: 0; }
 .headline div { border: 1px solid #aeb7bd; padding: 1mm 1.5mm; }
 .headline dt { font-size: 8pt; }
-.headline dd { margin: 0; font-size: 13pt; font-weight: bold; }
-.headline dd span { display: block; font-size: 8pt; font-weight: normal; }
-.burdens { display: grid; grid-template-columns: 1fr 1fr; gap: 2mm 4mm; }
-.burden p { font-size: 8pt; color: #4c6272; }
+.headline dd { margin: 0; font-size: 12pt; font-weight: bold; }
+.headline dd span { display: block; font-size: 7.5pt; font-weight: normal; }
+.burdens { display: grid; grid-template-columns: 1fr 1fr; gap: 1mm 4mm; }
+.burden p { font-size: 7.5pt; color: #4c6272; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; font-size: 8pt; margin: 0 0 1mm; }
 caption { text-align: left; font-size: 8pt; }
 th, td { border: 1px solid #aeb7bd; padding: .3mm 1mm; text-align: right; }
@@ -197,10 +197,10 @@ thead th { background: #e8edee; }
 .spread .axis { stroke: #4c6272; stroke-width: 1; }
 .spread text { fill: #212b32; font-size: 11px; }
 .spread .tick { font-size: 10px; }
-.whatif td.text { font-size: 7.5pt; }
+.whatif td.text { font-size: 7pt; }
 ul { margin: 0; padding-left: 4mm; }
-li { margin: 0 0 .5mm; font-size: 8pt; }
-.small { font-size: 8pt; }
+li { margin: 0 0 .3mm; font-size: 7.5pt; }
+.small { font-size: 7.5pt; }
 @media print {
   main { padding: 0; max-width: none; }
   .spread .bar, thead th { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
@@ -217,12 +217,12 @@ export function boardReportToHtml(m: BoardReportModel): string {
       `</dl></section>`,
   );
   parts.push(
-    `<section aria-labelledby="b-burdens"><h2 id="b-burdens">Each burden, a year</h2><div class="burdens">` +
+    `<section aria-labelledby="b-burdens"><h2 id="b-burdens">Each burden, a year</h2><p class="small">Hours a year per contributor: the bar runs from the lower to the upper quartile (the middle half of contributors), the line is the median; one scale for all four.</p><div class="burdens">` +
       m.burdens
         .map(
           (b) =>
             `<div class="burden"><h3>${escapeText(b.label)}</h3><p>${escapeText(b.madeOf)}</p>${spreadSvg(b, m.chartMax, `chart-${b.id}`)}` +
-            figureTable(`${b.label}: hours a year (bar: middle half of contributors; line: median)`, b.row) +
+            figureTable(`${b.label}: hours a year`, b.row) +
             `</div>`,
         )
         .join('') +

@@ -256,7 +256,7 @@ describe('board report', () => {
     const json = JSON.parse(teamReportAndCaseToJson(report, teamCase)).caseForChange;
     const login = json.burdens.find((b: { burden: string }) => b.burden === 'login');
     expect(model.headline[0]!.value).toBe(login.totalHoursAYear.toLocaleString('en-GB'));
-    expect(model.headline[0]!.detail).toBe(`${login.totalFte.toFixed(2)} full-time equivalents`);
+    expect(model.headline[0]!.detail).toBe(`hours a year; ${login.totalFte.toFixed(2)} full-time equivalents`);
     // The team report page itself is unchanged by the case.
     expect(teamReportToHtml(report)).not.toContain('case for change');
   });
