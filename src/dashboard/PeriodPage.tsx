@@ -193,7 +193,8 @@ export function PeriodPage({
           {!isEmpty(metrics) && showsRest && (
             <>
               <AfterHoursSection metrics={metrics} period={period} hasSchedule={hasSchedule} />
-              <YearSection metrics={metrics} schedule={current.settings.schedule} />
+              {/* A single day is never a year's worth of working weeks: the section starts at a week. */}
+              {period.kind !== 'day' && <YearSection metrics={metrics} schedule={current.settings.schedule} />}
               <SinskySection metrics={metrics} hasSchedule={hasSchedule} onAddSchedule={() => onOpenSettings('schedule')} />
               <SensitivitySection metrics={metrics} hasSchedule={hasSchedule} />
               <LoginSection metrics={metrics} />
