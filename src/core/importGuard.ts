@@ -134,3 +134,12 @@ const SCHEMA_WORDS: ReadonlySet<string> = new Set<string>([
   'readingAllowanceSec',
   PERSONAL_EXPORT_FORMAT,
 ]);
+
+/** Why the guard refuses a file's raw text, naming only the kinds found (never the text itself); null when clean. */
+export function rawTextIdentifierReason(text: string): string | null {
+  const found = findIdentifiers(text);
+  if (found.length === 0) return null;
+  const kinds = [...new Set(found.map((f) => KIND_NAMES[f.kind] ?? 'identifier'))].sort();
+  const n = found.length;
+  return `contains ${n} ${n === 1 ? 'thing that looks' : 'things that look'} like a patient identifier (${kinds.join(', ')}); a personal export never holds one, so the file was not read further`;
+}

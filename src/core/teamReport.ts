@@ -17,8 +17,7 @@ import { PERSONAL_EXPORT_FORMAT, PERSONAL_EXPORT_SCHEMA_VERSION, ROLES, type Per
 import { validatePersonalExport } from './exportValidation.js';
 import { isoWeekKey, isoWeekKeysInRange } from './isoWeek.js';
 import type { LocalDateKey } from './localDate.js';
-import { importedIdentifierReason, withoutQuotedText } from './importGuard.js';
-import { findIdentifiers, type IdentifierKind } from './phiGuard.js';
+import { importedIdentifierReason, rawTextIdentifierReason, withoutQuotedText } from './importGuard.js';
 import { datesInRange, isLocalDateKey } from './schedule.js';
 import { TASK_CATEGORIES, type TaskCategory } from './taskCategory.js';
 
@@ -333,22 +332,6 @@ export function plainText(text: string, max = 300): string {
   return cleaned.length > max ? `${cleaned.slice(0, max - 1)}…` : cleaned;
 }
 
-const IDENTIFIER_NAMES: Record<IdentifierKind, string> = {
-  'nhs-number': 'NHS number',
-  email: 'email address',
-  postcode: 'postcode',
-  'date-of-birth': 'date of birth',
-};
-
-/** Why the PHI guard refuses the text, naming only the kinds found (never the text itself). */
-function identifierReason(text: string): string | null {
-  const found = findIdentifiers(text);
-  if (found.length === 0) return null;
-  const kinds = [...new Set(found.map((f) => IDENTIFIER_NAMES[f.kind] ?? 'identifier'))].sort();
-  const n = found.length;
-  return `contains ${n} ${n === 1 ? 'thing that looks' : 'things that look'} like a patient identifier (${kinds.join(', ')}); a personal export never holds one, so the file was not read further`;
-}
-
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
@@ -393,7 +376,7 @@ export function checkTeamReportFile(input: TeamReportInput, maxFileBytes = DEFAU
   if (text.trim() === '') return refuse('not_json', 'is empty');
   // The identifier check runs on the raw text, before anything in the file is
   // interpreted, so no reason below can quote a patient identifier.
-  const phi = identifierReason(text);
+  const phi = rawTextIdentifierReason(text);
   if (phi !== null) return refuse('identifiers', phi);
   let parsed: unknown;
   try {
@@ -402,9 +385,7 @@ export function checkTeamReportFile(input: TeamReportInput, maxFileBytes = DEFAU
     // The parser's message can quote the file; it is not passed on.
     return refuse('not_json', 'is not valid JSON (damaged, cut short, or not an export)');
   }
-  // Again on every text field as parsed: a JSON escape can hide an identifier
-  // from the raw scan. Without a backslash the text has no escape, every field
-  // stands in it verbatim and the raw scan has seen it, so this is skipped.
+  // Again on the parsed fields, where a JSON escape can hide one (without a backslash there is none to hide).
   const parsedPhi = text.includes('\\') ? importedIdentifierReason(parsed) : null;
   if (parsedPhi !== null) return refuse('identifiers', parsedPhi);
   const version = checkFormatAndVersion(parsed);
@@ -514,17 +495,9 @@ export function buildTeamReport(inputs: ReadonlyArray<TeamReportInput>, options:
   return summarise(merged.exports, merged);
 }
 
-/** The files checked and merged: the accepted exports themselves stay in memory, for figures built on top of the report. */
-export interface MergedTeamFiles {
-  accepted: string[];
-  rejected: Rejection[];
-  exports: PersonalExport[];
-  period: { from: LocalDateKey; to: LocalDateKey } | null;
-  definition: PersonalExport['definition'] | null;
-  min: number;
-}
-
-export function mergeTeamFiles(inputs: ReadonlyArray<TeamReportInput>, options: TeamReportOptions = {}): MergedTeamFiles {
+/** The files checked and merged: the accepted exports stay in memory (never an output), for figures built on top of the report. */
+export type MergedTeamFiles = ReturnType<typeof mergeTeamFiles>;
+export function mergeTeamFiles(inputs: ReadonlyArray<TeamReportInput>, options: TeamReportOptions = {}) {
   const min = options.minContributors ?? DEFAULT_MIN_CONTRIBUTORS;
   checkThreshold(min);
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
