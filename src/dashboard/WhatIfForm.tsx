@@ -1,8 +1,12 @@
+import { DEFAULT_ANNUAL_ASSUMPTIONS } from '../core/annualBurden.js';
 import type { TeamCaseOptions } from '../core/teamReport/teamCase.js';
 import { DEFAULT_WHAT_IFS, WHAT_IF_LIMITS, type WhatIfChoice, type WhatIfId } from '../core/teamReport/whatIfs.js';
 import { t } from '../ui/i18n.js';
 import { AssumptionFields } from './AssumptionFields.js';
 import { CheckboxField } from './CheckboxField.js';
+
+const DEFAULT_SSO = DEFAULT_WHAT_IFS.sso as Extract<WhatIfChoice, { id: 'sso' }>;
+const DEFAULT_INBOX = DEFAULT_WHAT_IFS.inboxTriage as Extract<WhatIfChoice, { id: 'inboxTriage' }>;
 
 /** What the team lead has chosen and entered; kept in the page only. */
 export interface WhatIfDraft {
@@ -13,12 +17,9 @@ export interface WhatIfDraft {
 
 export function initialWhatIfDraft(): WhatIfDraft {
   return {
-    options: { assumptions: { workingWeeksPerYear: 45, contractedHoursPerWeek: 37.5 }, whatIfs: [] },
+    options: { assumptions: DEFAULT_ANNUAL_ASSUMPTIONS, whatIfs: [] },
     chosen: { sso: false, pageLoadsAtP50: false, inboxTriage: false },
-    values: {
-      sso: { targetLoginSec: (DEFAULT_WHAT_IFS.sso as { targetLoginSec: number }).targetLoginSec },
-      inboxTriage: { minutesPerDay: 10, daysPerWeek: 5 },
-    },
+    values: { sso: { targetLoginSec: DEFAULT_SSO.targetLoginSec }, inboxTriage: { minutesPerDay: DEFAULT_INBOX.minutesPerDay, daysPerWeek: DEFAULT_INBOX.daysPerWeek } },
   };
 }
 
