@@ -198,7 +198,8 @@ describe('disclosure of the case for change (property)', () => {
       }),
       { numRuns: 100 },
     );
-  });
+    // About 1 s alone; the 2 shared cores can make it several times that.
+  }, 30_000);
 });
 
 /** In the board report (and the dashboard, which renders the same model), a figure from too few contributors shows only "*" or "no data". */
