@@ -113,19 +113,26 @@ async function collectInputs(paths, maxFileBytes) {
       for (const e of entries) files.push(path.join(p, e));
     } else files.push(p);
   }
-  for (const f of files) {
-    try {
-      const s = await stat(f);
-      if (!s.isFile()) {
-        unreadable.push({ name: f, reason: 'is not a file' });
-        continue;
+  // Read a few files at a time rather than one after another (the disk waits overlap), keeping the order of the list.
+  const results = new Array(files.length);
+  let next = 0;
+  const reader = async () => {
+    for (let i = next++; i < files.length; i = next++) {
+      const f = files[i];
+      try {
+        const s = await stat(f);
+        // An oversized file is not read: the core refuses it from its size alone.
+        if (!s.isFile()) results[i] = { unreadable: { name: f, reason: 'is not a file' } };
+        else results[i] = { input: { name: f, text: s.size > maxFileBytes ? '' : await readFile(f, 'utf8'), byteLength: s.size } };
+      } catch (err) {
+        results[i] = { unreadable: { name: f, reason: `cannot be read (${err.code ?? 'error'})` } };
       }
-      // An oversized file is not read: the core refuses it from its size alone.
-      const text = s.size > maxFileBytes ? '' : await readFile(f, 'utf8');
-      inputs.push({ name: f, text, byteLength: s.size });
-    } catch (err) {
-      unreadable.push({ name: f, reason: `cannot be read (${err.code ?? 'error'})` });
     }
+  };
+  await Promise.all(Array.from({ length: Math.min(16, files.length) }, reader));
+  for (const r of results) {
+    if (r.input) inputs.push(r.input);
+    else unreadable.push(r.unreadable);
   }
   return { inputs, unreadable };
 }
