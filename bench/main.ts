@@ -7,6 +7,7 @@
  *   npm run bench -- --smoke   tiny sizes, one pass: the run inside `npm test`
  *   --out <file>               where to write the JSON (default bench/results.json)
  *   --only node|chromium       one half only (while working on it)
+ *   --only team-report         the team-report measure alone
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -50,15 +51,17 @@ async function main(): Promise<void> {
   let info: Record<string, unknown> = {};
   try {
     if (only !== 'chromium') {
-      measurements.push(...bundleSizes());
+      if (only !== 'team-report') measurements.push(...bundleSizes());
       console.error('bench: team report …');
       measurements.push(await measureTeamReport(opts));
-      console.error('bench: naive peer baseline …');
-      baseline = await measureBaseline(opts);
-      console.error('bench: accuracy on a simulated clock …');
-      measurements.push(...(await measureSimulatedAccuracy(opts)));
+      if (only !== 'team-report') {
+        console.error('bench: naive peer baseline …');
+        baseline = await measureBaseline(opts);
+        console.error('bench: accuracy on a simulated clock …');
+        measurements.push(...(await measureSimulatedAccuracy(opts)));
+      }
     }
-    if (only !== 'node') {
+    if (only !== 'node' && only !== 'team-report') {
       console.error('bench: Chromium …');
       const chromium = await measureInChromium(opts);
       measurements.push(...chromium.measurements);

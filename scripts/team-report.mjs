@@ -2,13 +2,15 @@
 // Merges anonymised personal exports into a team report (docs/team-report.md).
 //
 //   npm run team-report -- <files or folders> --out <dir> [--min-contributors 11] [--period 2026-05-04..2026-05-31]
+//       [--working-weeks 45] [--contracted-hours 37.5] [--what-if sso[=10]] [--what-if page-loads] [--what-if inbox=10[/5]]
 //
 // Folders contribute every *.json directly inside them (not sub-folders).
-// Writes team-report.json, team-report.csv and team-report.html to --out,
+// Writes team-report.json, team-report.csv, team-report.html and the one-page
+// board-report.html to --out,
 // prints a summary and every refused file with its reason. Exit 0 when at
 // least one file was merged, 1 otherwise (including usage errors).
 //
-// The report itself is built by the TypeScript core (src/core/teamReport.ts).
+// The report itself is built by the TypeScript core (src/core/teamReport/index.ts).
 // This script bundles it on the fly with esbuild (in memory, nothing written)
 // and imports the bundle from a data: URL, so it always runs the current
 // source and needs no build step; it needs the dev dependencies (`npm ci`).
@@ -22,14 +24,19 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = `Usage: npm run team-report -- <files or folders> --out <dir> [--min-contributors N] [--period FROM..TO]
 
   <files or folders>    personal exports (.json); a folder adds every *.json directly inside it
-  --out <dir>           where to write team-report.json, team-report.csv and team-report.html
+  --out <dir>           where to write team-report.json, .csv, .html and board-report.html
   --min-contributors N  suppress figures from fewer than N contributors (default 8; 8 or more)
   --period FROM..TO     refuse files that do not cover exactly this period (YYYY-MM-DD..YYYY-MM-DD)
+  --working-weeks W     working weeks a year, for hours a year (default 45)
+  --contracted-hours C  contracted hours in a full-time week, for full-time equivalents (default 37.5)
+  --what-if sso[=S]     single sign-on: every login takes S seconds (default 10)
+  --what-if page-loads  page loads at the system's own p50 instead of its p95
+  --what-if inbox=M[/D] an inbox triage change removing M minutes a day on D working days a week (default 5)
   --help                show this help`;
 
 export async function loadCore() {
   const result = await build({
-    entryPoints: [path.join(root, 'src/core/teamReport.ts')],
+    entryPoints: [path.join(root, 'src/core/teamReport/index.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -42,7 +49,11 @@ export async function loadCore() {
 
 function parseArgs(argv) {
   const paths = [];
-  const opts = { out: null, minContributors: undefined, period: undefined, help: false };
+  const opts = { out: null, minContributors: undefined, period: undefined, help: false, assumptions: { workingWeeksPerYear: 45, contractedHoursPerWeek: 37.5 }, whatIfs: [] };
+  const number = (name, v) => {
+    if (!/^\d+(\.\d+)?$/.test(v)) throw new Error(`${name} must be a number (got ${v})`);
+    return Number(v);
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -60,6 +71,16 @@ function parseArgs(argv) {
       const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(value());
       if (!m) throw new Error('--period must look like 2026-05-04..2026-05-31');
       opts.period = { from: m[1], to: m[2] };
+    } else if (a === '--working-weeks') opts.assumptions.workingWeeksPerYear = number(a, value());
+    else if (a === '--contracted-hours') opts.assumptions.contractedHoursPerWeek = number(a, value());
+    else if (a === '--what-if') {
+      const v = value();
+      let m;
+      if ((m = /^sso(?:=(.+))?$/.exec(v))) opts.whatIfs.push({ id: 'sso', targetLoginSec: m[1] === undefined ? 10 : number('--what-if sso=S', m[1]) });
+      else if (v === 'page-loads') opts.whatIfs.push({ id: 'pageLoadsAtP50' });
+      else if ((m = /^inbox=([^/]+)(?:\/(.+))?$/.exec(v)))
+        opts.whatIfs.push({ id: 'inboxTriage', minutesPerDay: number('--what-if inbox=M', m[1]), daysPerWeek: m[2] === undefined ? 5 : number('--what-if inbox=M/D', m[2]) });
+      else throw new Error(`--what-if must be sso[=S], page-loads or inbox=M[/D] (got ${v})`);
     } else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else paths.push(a);
   }
@@ -92,19 +113,26 @@ async function collectInputs(paths, maxFileBytes) {
       for (const e of entries) files.push(path.join(p, e));
     } else files.push(p);
   }
-  for (const f of files) {
-    try {
-      const s = await stat(f);
-      if (!s.isFile()) {
-        unreadable.push({ name: f, reason: 'is not a file' });
-        continue;
+  // Read a few files at a time rather than one after another (the disk waits overlap), keeping the order of the list.
+  const results = new Array(files.length);
+  let next = 0;
+  const reader = async () => {
+    for (let i = next++; i < files.length; i = next++) {
+      const f = files[i];
+      try {
+        const s = await stat(f);
+        // An oversized file is not read: the core refuses it from its size alone.
+        if (!s.isFile()) results[i] = { unreadable: { name: f, reason: 'is not a file' } };
+        else results[i] = { input: { name: f, text: s.size > maxFileBytes ? '' : await readFile(f, 'utf8'), byteLength: s.size } };
+      } catch (err) {
+        results[i] = { unreadable: { name: f, reason: `cannot be read (${err.code ?? 'error'})` } };
       }
-      // An oversized file is not read: the core refuses it from its size alone.
-      const text = s.size > maxFileBytes ? '' : await readFile(f, 'utf8');
-      inputs.push({ name: f, text, byteLength: s.size });
-    } catch (err) {
-      unreadable.push({ name: f, reason: `cannot be read (${err.code ?? 'error'})` });
     }
+  };
+  await Promise.all(Array.from({ length: Math.min(16, files.length) }, reader));
+  for (const r of results) {
+    if (r.input) inputs.push(r.input);
+    else unreadable.push(r.unreadable);
   }
   return { inputs, unreadable };
 }
@@ -125,8 +153,13 @@ export async function main(argv) {
   const core = await loadCore();
   const { inputs, unreadable } = await collectInputs(paths, core.DEFAULT_MAX_FILE_BYTES);
   let report;
+  let teamCase;
   try {
-    report = core.buildTeamReport(inputs, { minContributors: opts.minContributors, expectedPeriod: opts.period });
+    ({ report, teamCase } = core.buildTeamReportAndCase(
+      inputs,
+      { minContributors: opts.minContributors, expectedPeriod: opts.period },
+      { assumptions: opts.assumptions, whatIfs: opts.whatIfs },
+    ));
   } catch (err) {
     console.error(`team-report: ${err.message}`);
     return 1;
@@ -139,6 +172,9 @@ export async function main(argv) {
   console.log(`  period:       ${report.period ? `${report.period.from} to ${report.period.to}` : 'none'}`);
   console.log(`  files merged: ${report.accepted.length}, refused: ${refused.length}`);
   console.log(`  contributors: ${contributors ?? 0} (as disclosed: 0, * below ${report.minContributors}, otherwise rounded to 5)`);
+  const shown = (cell) => String(core.publishCell(cell) ?? 'no data');
+  for (const b of teamCase.burdens) console.log(`  ${core.BURDEN_LABELS[b.burden]}: ${shown(b.totalHours)} hours a year (${shown(b.totalFte)} FTE)`);
+  for (const w of teamCase.whatIfs) console.log(`  what-if, ${w.text.title}: ${shown(w.totalHours)} hours a year given back (${shown(w.totalFte)} FTE)`);
   for (const note of report.notes) console.log(`  note: ${clean(note)}`);
   if (refused.length > 0) {
     console.log('Refused files (nothing from them is in the report):');
@@ -150,9 +186,10 @@ export async function main(argv) {
   }
   await mkdir(opts.out, { recursive: true });
   const outputs = [
-    ['team-report.json', core.teamReportToJson(report)],
-    ['team-report.csv', core.teamReportToCsv(report)],
-    ['team-report.html', core.teamReportToHtml(report)],
+    ['team-report.json', core.teamReportAndCaseToJson(report, teamCase)],
+    ['team-report.csv', core.teamReportAndCaseToCsv(report, teamCase)],
+    ['team-report.html', core.teamReportAndCaseToHtml(report, teamCase)],
+    ['board-report.html', core.boardReportToHtml(core.boardReportModel(report, teamCase))],
   ];
   for (const [name, text] of outputs) await writeFile(path.join(opts.out, name), text, 'utf8');
   console.log(`Wrote ${outputs.map(([n]) => path.join(opts.out, n)).join(', ')}`);

@@ -14,7 +14,9 @@
  * 500 clinician-years through the tracker would take about 6 s each, hence
  * the pool.
  *
- * Timed: `node scripts/team-report.mjs <folder> --out <dir> --period FROM..TO`,
+ * Timed: `node scripts/team-report.mjs <folder> --out <dir> --period FROM..TO
+ * --what-if sso --what-if page-loads --what-if inbox=10` (the report, its
+ * case for change with all three what-ifs, and the board report),
  * the command a team lead runs, wall clock from spawn to exit, so including
  * Node's start-up and the script's in-memory esbuild bundle of the core.
  */
@@ -44,12 +46,15 @@ export const TEAM_REPORT_MEASURE = {
   description:
     '500 valid weekly personal exports of one year (52 ISO weeks), one team code, varied roles, one per synthetic clinician: ' +
     "each clinician's working days are drawn (own seed) from a pool of synthetic days run through the tracker core and rollupsFromRecords, " +
-    'then buildPersonalExport and the JSON writer. Timed: `node scripts/team-report.mjs <folder> --out <dir> --period FROM..TO`, ' +
+    'then buildPersonalExport and the JSON writer. Timed: `node scripts/team-report.mjs <folder> --out <dir> --period FROM..TO --what-if sso --what-if page-loads --what-if inbox=10` ' +
+    '(the report, its case for change with all three what-ifs, and the one-page board report), ' +
     'wall clock from spawn to exit, including Node start-up and the script bundling the core with esbuild; making the files is not timed. ' +
     'Smoke: 10 exports of 2 weeks.',
 } as const;
 
 export const TEAM_CODE = 'BENCH-TEAM-1';
+/** Every what-if, as a team lead would ask for them. */
+export const WHAT_IF_ARGS = ['--what-if', 'sso', '--what-if', 'page-loads', '--what-if', 'inbox=10'] as const;
 /** The last day of every export: a Sunday. */
 export const PERIOD_END: LocalDateKey = '2026-05-31';
 
@@ -226,12 +231,15 @@ export async function measureTeamReport(opts: BenchOptions): Promise<Measurement
   const runs: number[] = [];
   for (let r = 0; r < Math.max(1, opts.runs); r++) {
     rmSync(outDir, { recursive: true, force: true });
-    const run = await runCli([inDir, '--out', outDir, '--period', `${made.from}..${made.to}`], root);
+    const run = await runCli([inDir, '--out', outDir, '--period', `${made.from}..${made.to}`, ...WHAT_IF_ARGS], root);
     if (run.code !== 0) throw new Error(`team report CLI exited ${run.code}:\n${run.stdout}\n${run.stderr}`);
     if (!run.stdout.includes(`files merged: ${count}, refused: 0`)) throw new Error(`team report CLI did not merge all ${count} files:\n${run.stdout}`);
     const report = JSON.parse(readFileSync(path.join(outDir, 'team-report.json'), 'utf8')) as { contributors: unknown };
     // Counts are disclosed rounded to 5; the team sizes here are multiples of 5, so the figure is exact.
     if (report.contributors !== count) throw new Error(`team report shows ${String(report.contributors)} contributors, expected ${count}`);
+    const whatIfs = (report as { caseForChange?: { whatIfs?: Array<{ totalHoursAYear: unknown }> } }).caseForChange?.whatIfs ?? [];
+    if (whatIfs.length !== 3 || whatIfs.some((w) => typeof w.totalHoursAYear !== 'number')) throw new Error('team report: the three what-ifs are missing from the JSON');
+    if (!existsSync(path.join(outDir, 'board-report.html'))) throw new Error('team report: no board-report.html');
     runs.push(run.ms);
   }
   return measurement({
@@ -241,7 +249,7 @@ export async function measureTeamReport(opts: BenchOptions): Promise<Measurement
     budget: TEAM_REPORT_MEASURE.budget,
     runs,
     note:
-      `node scripts/team-report.mjs <folder of ${count} exports, ${made.bytes >= 1e6 ? `${(made.bytes / 1e6).toFixed(1)} MB` : `${Math.round(made.bytes / 1e3)} kB`}> --out <dir> --period ${made.from}..${made.to}; ` +
+      `node scripts/team-report.mjs <folder of ${count} exports, ${made.bytes >= 1e6 ? `${(made.bytes / 1e6).toFixed(1)} MB` : `${Math.round(made.bytes / 1e3)} kB`}> --out <dir> --period ${made.from}..${made.to} ${WHAT_IF_ARGS.join(' ')}; ` +
       'wall clock spawn→exit, including Node start-up and the CLI bundling src/core with esbuild. ' +
       `Not timed: making the files (${setupSec.toFixed(0)} s; days drawn from a pool of ${made.poolDays} synthetic days run through the tracker core)`,
   });

@@ -17,7 +17,7 @@ import { PERSONAL_EXPORT_FORMAT, PERSONAL_EXPORT_SCHEMA_VERSION, ROLES, type Per
 import { validatePersonalExport } from './exportValidation.js';
 import { isoWeekKey, isoWeekKeysInRange } from './isoWeek.js';
 import type { LocalDateKey } from './localDate.js';
-import { findIdentifiers, type IdentifierKind } from './phiGuard.js';
+import { importedIdentifierReason, rawTextIdentifierReason, withoutQuotedText } from './importGuard.js';
 import { datesInRange, isLocalDateKey } from './schedule.js';
 import { TASK_CATEGORIES, type TaskCategory } from './taskCategory.js';
 
@@ -299,7 +299,7 @@ const SCHEMA_MIGRATIONS: Readonly<Record<number, (value: Record<string, unknown>
   // version N−1 export into a version N one; the file is then validated as N.
 };
 
-type FileCheck = { ok: true; value: PersonalExport } | { ok: false; code: RejectionCode; reason: string };
+export type FileCheck = { ok: true; value: PersonalExport } | { ok: false; code: RejectionCode; reason: string };
 
 function refuse(code: RejectionCode, reason: string): { ok: false; code: RejectionCode; reason: string } {
   return { ok: false, code, reason };
@@ -332,22 +332,6 @@ export function plainText(text: string, max = 300): string {
   return cleaned.length > max ? `${cleaned.slice(0, max - 1)}…` : cleaned;
 }
 
-const IDENTIFIER_NAMES: Record<IdentifierKind, string> = {
-  'nhs-number': 'NHS number',
-  email: 'email address',
-  postcode: 'postcode',
-  'date-of-birth': 'date of birth',
-};
-
-/** Why the PHI guard refuses the text, naming only the kinds found (never the text itself). */
-function identifierReason(text: string): string | null {
-  const found = findIdentifiers(text);
-  if (found.length === 0) return null;
-  const kinds = [...new Set(found.map((f) => IDENTIFIER_NAMES[f.kind] ?? 'identifier'))].sort();
-  const n = found.length;
-  return `contains ${n} ${n === 1 ? 'thing that looks' : 'things that look'} like a patient identifier (${kinds.join(', ')}); a personal export never holds one, so the file was not read further`;
-}
-
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
@@ -378,7 +362,8 @@ function checkFormatAndVersion(parsed: unknown): { ok: false; code: RejectionCod
   return { ok: true, migrated };
 }
 
-function checkOne(input: TeamReportInput, maxFileBytes: number): FileCheck {
+/** Checks one file on its own, as the report does before merging it. */
+export function checkTeamReportFile(input: TeamReportInput, maxFileBytes = DEFAULT_MAX_FILE_BYTES): FileCheck {
   const text = input.text;
   if (typeof text !== 'string') return refuse('not_json', 'could not be read as text');
   const bytes = typeof input.byteLength === 'number' && Number.isFinite(input.byteLength) ? Math.max(input.byteLength, 0) : utf8ByteLength(text);
@@ -391,7 +376,7 @@ function checkOne(input: TeamReportInput, maxFileBytes: number): FileCheck {
   if (text.trim() === '') return refuse('not_json', 'is empty');
   // The identifier check runs on the raw text, before anything in the file is
   // interpreted, so no reason below can quote a patient identifier.
-  const phi = identifierReason(text);
+  const phi = rawTextIdentifierReason(text);
   if (phi !== null) return refuse('identifiers', phi);
   let parsed: unknown;
   try {
@@ -400,6 +385,9 @@ function checkOne(input: TeamReportInput, maxFileBytes: number): FileCheck {
     // The parser's message can quote the file; it is not passed on.
     return refuse('not_json', 'is not valid JSON (damaged, cut short, or not an export)');
   }
+  // Again on the parsed fields, where a JSON escape can hide one (without a backslash there is none to hide).
+  const parsedPhi = text.includes('\\') ? importedIdentifierReason(parsed) : null;
+  if (parsedPhi !== null) return refuse('identifiers', parsedPhi);
   const version = checkFormatAndVersion(parsed);
   if (!version.ok) return version;
   let result: ReturnType<typeof validatePersonalExport>;
@@ -409,7 +397,7 @@ function checkOne(input: TeamReportInput, maxFileBytes: number): FileCheck {
     return refuse('invalid', 'does not match the personal export format');
   }
   if (!result.ok) {
-    const shown = result.errors.slice(0, 3).map((m) => plainText(String(m), 160));
+    const shown = result.errors.slice(0, 3).map((m) => plainText(withoutQuotedText(String(m)), 160));
     const more = result.errors.length > 3 ? `; and ${result.errors.length - 3} more` : '';
     return refuse('invalid', `does not match the personal export format: ${shown.join('; ')}${more}`);
   }
@@ -503,6 +491,13 @@ function checkExpectedPeriod(p: { from: LocalDateKey; to: LocalDateKey } | undef
 }
 
 export function buildTeamReport(inputs: ReadonlyArray<TeamReportInput>, options: TeamReportOptions = {}): TeamReport {
+  const merged = mergeTeamFiles(inputs, options);
+  return summarise(merged.exports, merged);
+}
+
+/** The files checked and merged: the accepted exports stay in memory (never an output), for figures built on top of the report. */
+export type MergedTeamFiles = ReturnType<typeof mergeTeamFiles>;
+export function mergeTeamFiles(inputs: ReadonlyArray<TeamReportInput>, options: TeamReportOptions = {}) {
   const min = options.minContributors ?? DEFAULT_MIN_CONTRIBUTORS;
   checkThreshold(min);
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -520,7 +515,7 @@ export function buildTeamReport(inputs: ReadonlyArray<TeamReportInput>, options:
     const name = input !== null && typeof input === 'object' && typeof input.name === 'string' ? input.name : '(unnamed)';
     let check: FileCheck;
     try {
-      check = input !== null && typeof input === 'object' ? checkOne(input, maxFileBytes) : refuse('not_json', 'could not be read as text');
+      check = input !== null && typeof input === 'object' ? checkTeamReportFile(input, maxFileBytes) : refuse('not_json', 'could not be read as text');
     } catch {
       check = refuse('invalid', 'could not be checked');
     }
@@ -555,7 +550,7 @@ export function buildTeamReport(inputs: ReadonlyArray<TeamReportInput>, options:
     exports.push(e);
   }
 
-  return summarise(exports, { accepted, rejected, period, definition, min });
+  return { accepted, rejected, exports, period, definition, min };
 }
 
 /**
@@ -572,7 +567,7 @@ export function disclosureBasis(values: readonly number[]): number {
   return nonZero > 0 ? nonZero : values.length;
 }
 
-function summarise(
+export function summarise(
   exports: PersonalExport[],
   ctx: {
     accepted: string[];

@@ -22,6 +22,7 @@ import { SinskySection } from './SinskySection.js';
 import { SystemSection } from './SystemSection.js';
 import { WaitingSection } from './WaitingSection.js';
 import { WorkPatternSection } from './WorkPatternSection.js';
+import { YearSection } from './YearSection.js';
 
 interface Loaded {
   /** The period these rollups belong to ("from/to"): older answers are never shown for a newer period. */
@@ -192,6 +193,8 @@ export function PeriodPage({
           {!isEmpty(metrics) && showsRest && (
             <>
               <AfterHoursSection metrics={metrics} period={period} hasSchedule={hasSchedule} />
+              {/* A single day is never a year's worth of working weeks: the section starts at a week. */}
+              {period.kind !== 'day' && <YearSection metrics={metrics} schedule={current.settings.schedule} />}
               <SinskySection metrics={metrics} hasSchedule={hasSchedule} onAddSchedule={() => onOpenSettings('schedule')} />
               <SensitivitySection metrics={metrics} hasSchedule={hasSchedule} />
               <LoginSection metrics={metrics} />

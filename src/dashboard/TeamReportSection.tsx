@@ -1,31 +1,28 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
-import {
-  buildTeamReport,
-  DEFAULT_MAX_FILE_BYTES,
-  DEFAULT_MIN_CONTRIBUTORS,
-  teamReportToCsv,
-  teamReportToHtml,
-  teamReportToJson,
-  type TeamReport,
-  type TeamReportInput,
-} from '../core/teamReport.js';
+import { buildTeamReport, DEFAULT_MAX_FILE_BYTES, DEFAULT_MIN_CONTRIBUTORS, type TeamReport, type TeamReportInput } from '../core/teamReport.js';
+import { boardReportModel, boardReportToHtml } from '../core/teamReport/boardReport.js';
+import { teamReportAndCaseToCsv, teamReportAndCaseToHtml, teamReportAndCaseToJson } from '../core/teamReport/caseOutputs.js';
+import { buildTeamReportAndCase, checkTeamCaseOptions, type TeamCase } from '../core/teamReport/teamCase.js';
 import { t } from '../ui/i18n.js';
 import { CheckboxField } from './CheckboxField.js';
 import { downloadText } from './download.js';
+import { BoardReportView } from './BoardReportView.js';
 import { ErrorSummary } from './ErrorSummary.js';
 import { RejectedFiles } from './RejectedFiles.js';
 import { TeamFilePicker } from './TeamFilePicker.js';
 import { TeamReportFigures } from './TeamReportFigures.js';
+import { initialWhatIfDraft, WhatIfForm, type WhatIfDraft } from './WhatIfForm.js';
 
 /** The stricter threshold a team lead can choose instead of the default 8. */
 export const STRICT_MIN_CONTRIBUTORS = 11;
 
-type ReportFormat = 'html' | 'csv' | 'json';
+type ReportFormat = 'html' | 'csv' | 'json' | 'board';
 
-const WRITERS: Record<ReportFormat, { write: (r: TeamReport) => string; type: string }> = {
-  html: { write: teamReportToHtml, type: 'text/html;charset=utf-8' },
-  csv: { write: teamReportToCsv, type: 'text/csv;charset=utf-8' },
-  json: { write: teamReportToJson, type: 'application/json' },
+const WRITERS: Record<ReportFormat, { write: (r: TeamReport, c: TeamCase) => string; type: string; name: string; ext: string }> = {
+  html: { write: teamReportAndCaseToHtml, type: 'text/html;charset=utf-8', name: 'timeback-team-report', ext: 'html' },
+  csv: { write: teamReportAndCaseToCsv, type: 'text/csv;charset=utf-8', name: 'timeback-team-report', ext: 'csv' },
+  json: { write: teamReportAndCaseToJson, type: 'application/json', name: 'timeback-team-report', ext: 'json' },
+  board: { write: (r, c) => boardReportToHtml(boardReportModel(r, c)), type: 'text/html;charset=utf-8', name: 'timeback-board-report', ext: 'html' },
 };
 
 /**
@@ -42,18 +39,29 @@ export function TeamReportSection({ organisationMinimum = DEFAULT_MIN_CONTRIBUTO
   const [strict, setStrict] = useState(organisationMinimum >= STRICT_MIN_CONTRIBUTORS);
   const [reading, setReading] = useState(false);
   const [notice, setNotice] = useState('');
+  const [draft, setDraft] = useState<WhatIfDraft>(initialWhatIfDraft);
   // Only the latest choice of files counts, however long earlier ones take to read.
   const latest = useRef(0);
   const minContributors = Math.max(strict ? STRICT_MIN_CONTRIBUTORS : DEFAULT_MIN_CONTRIBUTORS, organisationMinimum);
 
-  const built = useMemo((): { report: TeamReport } | { error: string } | null => {
+  // Unsound assumptions leave the report as it is and say what to fix; the year figures wait for them.
+  const caseError = useMemo(() => {
+    try {
+      checkTeamCaseOptions(draft.options);
+      return null;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }, [draft]);
+  const built = useMemo((): { report: TeamReport; teamCase: TeamCase | null } | { error: string } | null => {
     if (!inputs || inputs.length === 0) return null;
     try {
-      return { report: buildTeamReport(inputs, { minContributors }) };
+      if (caseError !== null) return { report: buildTeamReport(inputs, { minContributors }), teamCase: null };
+      return buildTeamReportAndCase(inputs, { minContributors }, draft.options);
     } catch (error) {
       return { error: t('share_teamBuildFailed', error instanceof Error ? error.message : String(error)) };
     }
-  }, [inputs, minContributors]);
+  }, [inputs, minContributors, draft, caseError]);
 
   async function readFiles(files: File[]) {
     const run = ++latest.current;
@@ -76,16 +84,17 @@ export function TeamReportSection({ organisationMinimum = DEFAULT_MIN_CONTRIBUTO
     setReading(false);
   }
 
-  function download(report: TeamReport, format: ReportFormat) {
-    const { write, type } = WRITERS[format];
+  function download(report: TeamReport, teamCase: TeamCase, format: ReportFormat) {
+    const { write, type, name, ext } = WRITERS[format];
     const period = report.period ? `-${report.period.from}-to-${report.period.to}` : '';
-    const fileName = `timeback-team-report${period}.${format}`;
-    downloadText(fileName, write(report), type);
+    const fileName = `${name}${period}.${ext}`;
+    downloadText(fileName, write(report, teamCase), type);
     setNotice(t('share_downloaded', fileName));
   }
 
   const report = built && 'report' in built ? built.report : null;
   const used = report && report.accepted.length > 0 ? report : null;
+  const teamCase = built && 'report' in built ? built.teamCase : null;
 
   return (
     <section class="dash-section" aria-labelledby="share-team-heading">
@@ -119,17 +128,27 @@ export function TeamReportSection({ organisationMinimum = DEFAULT_MIN_CONTRIBUTO
             ))}
           </ul>
           <TeamReportFigures report={used} />
-          <div class="button-group" role="group" aria-label={t('share_teamDownloadsLabel')}>
-            <button type="button" class="button" onClick={() => download(used, 'html')}>
-              {t('share_teamDownloadHtml')}
-            </button>
-            <button type="button" class="button button-secondary" onClick={() => download(used, 'csv')}>
-              {t('share_teamDownloadCsv')}
-            </button>
-            <button type="button" class="button button-secondary" onClick={() => download(used, 'json')}>
-              {t('share_teamDownloadJson')}
-            </button>
-          </div>
+          <h3>{t('whatIf_heading')}</h3>
+          <p>{t('whatIf_intro')}</p>
+          <WhatIfForm draft={draft} onChange={setDraft} />
+          {caseError !== null && <ErrorSummary errors={[caseError]} titleId="share-case-error-title" />}
+          {teamCase && <BoardReportView model={boardReportModel(used, teamCase)} />}
+          {teamCase && (
+            <div class="button-group" role="group" aria-label={t('share_teamDownloadsLabel')}>
+              <button type="button" class="button" onClick={() => download(used, teamCase, 'board')}>
+                {t('share_teamDownloadBoard')}
+              </button>
+              <button type="button" class="button button-secondary" onClick={() => download(used, teamCase, 'html')}>
+                {t('share_teamDownloadHtml')}
+              </button>
+              <button type="button" class="button button-secondary" onClick={() => download(used, teamCase, 'csv')}>
+                {t('share_teamDownloadCsv')}
+              </button>
+              <button type="button" class="button button-secondary" onClick={() => download(used, teamCase, 'json')}>
+                {t('share_teamDownloadJson')}
+              </button>
+            </div>
+          )}
           <p role="status" class={notice ? 'notice' : 'notice notice-empty'}>
             {notice}
           </p>

@@ -257,6 +257,8 @@ describe('WCAG 2.2 AA: axe-core in real Chromium on every view', () => {
       await open('dashboard.html', scheme);
       await openView('Week');
       await page.locator('#summary-heading').waitFor();
+      // The sections below the first screen, "A year at this rate" among them, follow a frame later.
+      await page.locator('#year-heading').waitFor();
       await scan(page, `Week view (${scheme})`, scheme);
     });
 

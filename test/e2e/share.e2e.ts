@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,11 +11,26 @@ import { personalExportToJson } from '../../src/core/exportWriters.js';
 import { buildPersonalExport, newContributorId } from '../../src/core/personalExport.js';
 import { addDays } from '../../src/core/schedule.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
+import { boardReportModel, boardReportToHtml, buildTeamReportAndCase, DEFAULT_WHAT_IFS } from '../../src/core/teamReport/index.js';
 import type { TaskCategory } from '../../src/core/taskCategory.js';
 import { CANARY_STRINGS, canaryUrl } from '../fixtures/demo/canary.mjs';
 import { demoSystem } from '../fixtures/demo/preset.mjs';
 import { startDemoServer, type DemoServer } from '../fixtures/demo/server.mjs';
+import { createRequire } from 'node:module';
+import type { AxeResults } from 'axe-core';
 import { launchExtension, sleep, type TimebackBrowser } from './support/extension.js';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.2 AA violations on the page (injected through CDP, which the page's CSP does not govern). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const results = (await page.evaluate(
+    () => (window as unknown as { axe: { run: (d: Document, o: object) => Promise<unknown> } }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }),
+  )) as AxeResults;
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+}
 
 /**
  * Share, end to end in real Chromium: a short session on the demo system
@@ -170,6 +185,10 @@ describe('Share in real Chromium: the personal export and the team report', () =
     }
     await dash.setInputFiles('#team-files', paths);
     await dash.locator('#team-contributors').waitFor();
+    // The case for change: the team lead picks single sign-on at 10 s.
+    await dash.getByLabel('Single sign-on', { exact: true }).check();
+    await dash.locator('#board-whatif-0').waitFor();
+    await download('Download the one-page board report', 'board');
     await download('Download HTML report', 'html');
     await download('Download CSV report', 'csv');
     await download('Download JSON report', 'json');
@@ -196,7 +215,7 @@ describe('Share in real Chromium: the personal export and the team report', () =
 
   it('leaves no trace of the canary patient, and no web address, in any file', () => {
     const needles = [...CANARY_STRINGS, 'p-canary', 'nhs=', server.url, '127.0.0.1'];
-    for (const key of ['personal', 'html', 'csv', 'json']) for (const needle of needles) expect(files[key], `${key}: ${needle}`).not.toContain(needle);
+    for (const key of ['personal', 'html', 'csv', 'json', 'board']) for (const needle of needles) expect(files[key], `${key}: ${needle}`).not.toContain(needle);
   });
 
   it('shows 10 contributors as "10" and the medians of each category used by 8 or more', async () => {
@@ -226,5 +245,66 @@ describe('Share in real Chromium: the personal export and the team report', () =
     expect(html).not.toContain('http:');
     expect(html).not.toContain('https:');
     expect(html).not.toContain('//');
+  });
+
+  it('shows the team a year, its full-time equivalents and the chosen what-if, as the JSON has them', async () => {
+    const json = JSON.parse(files.json!) as {
+      caseForChange: { burdens: Array<{ burden: string; contributors: unknown; totalHoursAYear: unknown; totalFte: unknown }>; whatIfs: Array<{ id: string; totalHoursAYear: unknown; totalFte: unknown }> };
+    };
+    const cells = async (id: string) => (await dash.locator(`#${id} tbody td`).allTextContents()).map((c) => c.trim());
+    for (const b of json.caseForChange.burdens) {
+      expect(typeof b.totalHoursAYear, b.burden).toBe('number');
+      expect(typeof b.totalFte, b.burden).toBe('number');
+      const shown = await cells(`board-${b.burden}`);
+      expect(shown[0], b.burden).toBe(String(b.contributors));
+      expect(shown[1], b.burden).toBe((b.totalHoursAYear as number).toLocaleString('en-GB'));
+      expect(shown[2], b.burden).toBe((b.totalFte as number).toFixed(2));
+    }
+    const sso = json.caseForChange.whatIfs[0]!;
+    expect(sso.id).toBe('sso');
+    expect(sso.totalHoursAYear as number).toBeGreaterThan(0);
+    const shown = await cells('board-whatif-0');
+    expect(shown[1]).toBe((sso.totalHoursAYear as number).toLocaleString('en-GB'));
+    expect(shown[2]).toBe((sso.totalFte as number).toFixed(2));
+    const headline = (await dash.locator('#board-headline').textContent()) ?? '';
+    expect(headline).toContain('What-if: Single sign-on');
+    const login = json.caseForChange.burdens.find((b) => b.burden === 'login')!;
+    expect(headline).toContain(`Logging in${(login.totalHoursAYear as number).toLocaleString('en-GB')}hours a year; ${(login.totalFte as number).toFixed(2)} full-time equivalents`);
+    expect(files.board).toContain('Department of Health and Social Care (January 2020)');
+    expect(files['board:name']).toBe(`timeback-board-report-${personal.period.from}-to-${personal.period.to}.html`);
+    await dash.locator('.board-report').screenshot({ path: 'test-results/dashboard-board-report.png' });
+  });
+
+  it("prints the board report on one A4 page (Chromium's PDF), loading nothing from anywhere", async () => {
+    const page = await tb.context.newPage();
+    let requests = 0;
+    await page.route('**/*', (route) => {
+      requests++;
+      return route.abort();
+    });
+    await page.setContent(files.board!, { waitUntil: 'load' });
+    const pdf = Buffer.from(await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page(?![s\w])/g)).toHaveLength(1);
+    expect(requests).toBe(0);
+    // The fullest page: the same ten files with all three what-ifs, and a suppressed burden's note, still fit on one page.
+    const inputs = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => ({ name: f, text: readFileSync(path.join(dir, f), 'utf8') }));
+    const full = buildTeamReportAndCase(inputs, {}, { whatIfs: Object.values(DEFAULT_WHAT_IFS) });
+    expect(full.report.accepted).toHaveLength(10);
+    await page.setContent(boardReportToHtml(boardReportModel(full.report, full.teamCase)), { waitUntil: 'load' });
+    const fullPdf = Buffer.from(await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+    expect(fullPdf.match(/\/Type\s*\/Page(?![s\w])/g)).toHaveLength(1);
+    await page.setContent(files.board!, { waitUntil: 'load' });
+    expect(await page.locator('svg.spread').count()).toBe(4);
+    await page.screenshot({ path: 'test-results/board-report.png', fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('passes axe in light and dark with the case for change shown', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await dash.emulateMedia({ colorScheme });
+      expect(await axeViolations(dash), colorScheme).toEqual([]);
+    }
+    await dash.emulateMedia({ colorScheme: 'light' });
   });
 });

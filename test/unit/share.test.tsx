@@ -517,3 +517,51 @@ describe('Share: the organisation\'s sharing policy', () => {
     expect(text()).toContain('Set by your organisation.');
   });
 });
+
+describe('Share: the case for change', () => {
+  it('shows the team a year, a chosen what-if with its source and formula, and downloads the one-page board report', async () => {
+    const { blobs, names } = captureDownloads();
+    await openShare(fakeApi());
+    await chooseFiles([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => ({ name: `export-${i}.json`, text: teamExport(i) })));
+    const board = () => container.querySelector('.board-report')!;
+    expect(board().textContent).toContain('The case for change');
+    expect(board().textContent).toContain('Inbox and admin');
+    expect(board().textContent).toContain('hours a year;');
+    // No what-if yet.
+    expect(board().textContent).toContain('No what-if was chosen.');
+    await click('Inbox triage');
+    const minutes = field('Minutes a day removed');
+    await act(async () => {
+      minutes.value = '6';
+      minutes.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    // 6 min × 5 days × 45 weeks = 22.5 h each, under everyone's inbox time; 10 people: 225 h, 0.13 FTE (225 ÷ 1,687.5).
+    const rows = table('Inbox triage: hours given back a year');
+    expect(rows[1]).toEqual(['10', '225', '0.13', '23', '23', '23']);
+    expect(board().textContent).toContain('Formula: per contributor: 6 min ÷ 60 × 5 days × 45 working weeks a year');
+    expect(board().textContent).toContain('τ = 60 s');
+    expect(board().querySelectorAll('svg.board-spread')).toHaveLength(4);
+
+    // An unsound assumption: a clear error, the report stays, no year figures until it is fixed.
+    const weeks = field('Working weeks a year');
+    await act(async () => {
+      weeks.value = '60';
+      weeks.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(container.querySelector('[role="alert"]')?.textContent).toContain('Working weeks a year must be a number from 1 to 52 (got 60).');
+    expect(container.querySelector('.board-report')).toBeNull();
+    expect(container.querySelector('#team-contributors')?.textContent).toBe('10');
+    await act(async () => {
+      weeks.value = '45';
+      weeks.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+
+    await press('Download the one-page board report');
+    expect(names).toEqual(['timeback-board-report-2025-03-10-to-2025-03-16.html']);
+    const html = await blobs[0]!.text();
+    expect(html).toContain('@page { size: A4;');
+    expect(html).toContain('Inbox triage');
+    expect(html).not.toMatch(/<script|https?:/i);
+    expect(html).not.toContain('export-1.json');
+  });
+});

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildTeamReport, teamReportToCsv, teamReportToJson } from '../../src/core/teamReport.js';
+import { boardReportModel, boardReportToHtml, buildTeamReportAndCase, teamReportAndCaseToCsv, teamReportAndCaseToJson } from '../../src/core/teamReport/index.js';
 import { makeExport, makeTeam } from '../support/teamExports.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -48,9 +48,10 @@ describe('scripts/team-report.mjs', () => {
     const csv = readFileSync(path.join(out, 'team-report.csv'));
     const html = readFileSync(path.join(out, 'team-report.html'), 'utf8');
     // The same report as the core builds from the same files (file names never reach the outputs).
-    const expected = buildTeamReport([...files, { name: 'broken.json', text: '{"format": "timeback-personal-export",' }]);
-    expect(json).toBe(teamReportToJson(expected));
-    expect(csv.equals(Buffer.from(teamReportToCsv(expected), 'utf8'))).toBe(true);
+    const { report: expected, teamCase } = buildTeamReportAndCase([...files, { name: 'broken.json', text: '{"format": "timeback-personal-export",' }]);
+    expect(json).toBe(teamReportAndCaseToJson(expected, teamCase));
+    expect(csv.equals(Buffer.from(teamReportAndCaseToCsv(expected, teamCase), 'utf8'))).toBe(true);
+    expect(readFileSync(path.join(out, 'board-report.html'), 'utf8')).toBe(boardReportToHtml(boardReportModel(expected, teamCase)));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(JSON.parse(json).contributors).toBe(10);
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en-GB">')).toBe(true);
@@ -59,6 +60,31 @@ describe('scripts/team-report.mjs', () => {
       expect(json).not.toContain(f.name);
       expect(html).not.toContain(f.name);
     }
+  });
+
+  it('takes the assumptions and the what-ifs, and refuses unsound ones', () => {
+    const { dir } = folder('team-w', 10);
+    const out = path.join(tmp, 'out-w');
+    const r = run([dir, '--out', out, '--working-weeks', '42', '--contracted-hours', '40', '--what-if', 'sso=15', '--what-if', 'page-loads', '--what-if', 'inbox=12/4']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Logging in: [\d.]+ hours a year \([\d.]+ FTE\)/);
+    expect(r.stdout).toMatch(/what-if, Single sign-on: [\d.]+ hours a year given back/);
+    const json = JSON.parse(readFileSync(path.join(out, 'team-report.json'), 'utf8'));
+    expect(json.caseForChange.assumptions).toEqual({ workingWeeksPerYear: 42, contractedHoursPerWeek: 40 });
+    expect(json.caseForChange.whatIfs.map((w: { id: string }) => w.id)).toEqual(['sso', 'pageLoadsAtP50', 'inboxTriage']);
+    expect(json.caseForChange.whatIfs[2]).toMatchObject({ minutesPerDay: 12, daysPerWeek: 4 });
+    // Inbox triage: 12 min × 4 days × 42 weeks = 33.6 h each, under everyone's inbox hours; 10 people: 336 h.
+    expect(json.caseForChange.whatIfs[2].totalHoursAYear).toBe(336);
+    expect(json.caseForChange.whatIfs[2].totalFte).toBe(0.2); // 336 ÷ (40 × 42)
+    const board = readFileSync(path.join(out, 'board-report.html'), 'utf8');
+    expect(board).toContain('Single sign-on');
+    expect(board).not.toMatch(/<script|https?:/);
+    const bad = run([dir, '--out', path.join(tmp, 'out-w2'), '--working-weeks', '60']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('Working weeks a year must be a number from 1 to 52 (got 60).');
+    const unknown = run([dir, '--out', path.join(tmp, 'out-w3'), '--what-if', 'faster']);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('--what-if must be');
   });
 
   it('takes single files and the stricter threshold', () => {

@@ -1,0 +1,120 @@
+/**
+ * The case for change in the team report's shared files: a `caseForChange`
+ * section in the JSON, lines of section "year" and "what-if" in the CSV.
+ * Suppressed figures are "*" as everywhere in the report; nothing here names
+ * a file or a contributor.
+ */
+import { BURDEN_LABELS, BURDEN_SOURCES, type AnnualAssumptions } from '../annualBurden.js';
+import { csvField, formatNumber, publishCell, teamReportToCsv, teamReportToHtml, teamReportToJson, type TeamReport } from '../teamReport.js';
+import { FTE_DECIMALS, HOURS_DECIMALS, type TeamCase, type YearFigures } from './teamCase.js';
+
+/** The formulas the outputs print beside the figures, with the assumptions filled in. */
+export function caseFormulas(a: AnnualAssumptions): { workingWeeks: string; hoursAYear: string; fte: string } {
+  return {
+    workingWeeks:
+      "Working weeks in the period, w = scheduled hours in the period ÷ the job plan's scheduled hours in a full week (the most in any complete week of the period); " +
+      `without a job plan, w = calendar weeks in the period × ${a.workingWeeksPerYear} ÷ 52.18`,
+    hoursAYear: `Hours a year = hours in the period ÷ w × ${a.workingWeeksPerYear} working weeks a year (no figure from under one working week, or under one calendar week without a job plan)`,
+    fte: `Full-time equivalents = hours a year ÷ (${a.contractedHoursPerWeek} contracted hours a week × ${a.workingWeeksPerYear} working weeks a year = ${Math.round(a.contractedHoursPerWeek * a.workingWeeksPerYear * 10) / 10} hours)`,
+  };
+}
+
+function yearJson(f: YearFigures) {
+  return {
+    contributors: publishCell(f.contributors),
+    totalHoursAYear: publishCell(f.totalHours),
+    totalFte: publishCell(f.totalFte),
+    medianHoursAYear: publishCell(f.median),
+    q1HoursAYear: publishCell(f.q1),
+    q3HoursAYear: publishCell(f.q3),
+  };
+}
+
+export function teamCaseJson(c: TeamCase) {
+  const formulas = caseFormulas(c.assumptions);
+  return {
+    assumptions: { ...c.assumptions },
+    formulas,
+    annualisedBy: { jobPlan: publishCell(c.annualisedBy.jobPlan), calendar: publishCell(c.annualisedBy.calendar), tooFewWeeks: publishCell(c.annualisedBy.tooFewWeeks) },
+    burdens: c.burdens.map((b) => ({ burden: b.burden, label: BURDEN_LABELS[b.burden], madeOf: BURDEN_SOURCES[b.burden], ...yearJson(b) })),
+    whatIfs: c.whatIfs.map((w) => ({
+      ...w.choice,
+      title: w.text.title,
+      change: w.text.change,
+      source: w.text.source,
+      formula: w.text.formula,
+      fteFormula: formulas.fte,
+      ...yearJson(w),
+    })),
+  };
+}
+
+/** The team report's JSON with the case for change added as `caseForChange`. */
+export function teamReportAndCaseToJson(report: TeamReport, c: TeamCase): string {
+  const out = { ...(JSON.parse(teamReportToJson(report)) as Record<string, unknown>), caseForChange: teamCaseJson(c) };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/** The team report's CSV with the case for change as more lines of the same five columns. */
+export function teamReportAndCaseToCsv(report: TeamReport, c: TeamCase): string {
+  const lines: Array<Array<string | number | null>> = [];
+  const formulas = caseFormulas(c.assumptions);
+  lines.push(['year', 'assumptions', 'working weeks a year', c.assumptions.workingWeeksPerYear, 'weeks']);
+  lines.push(['year', 'assumptions', 'contracted hours a week', c.assumptions.contractedHoursPerWeek, 'hours']);
+  lines.push(['year', 'formula', 'working weeks in the period', formulas.workingWeeks, '']);
+  lines.push(['year', 'formula', 'hours a year', formulas.hoursAYear, '']);
+  lines.push(['year', 'formula', 'full-time equivalents', formulas.fte, '']);
+  const figures = (section: string, item: string, f: YearFigures) => {
+    lines.push([section, item, 'contributors', publishCell(f.contributors), 'people']);
+    lines.push([section, item, 'total', publishCell(f.totalHours), 'hours a year']);
+    lines.push([section, item, 'total fte', publishCell(f.totalFte), 'full-time equivalents']);
+    lines.push([section, item, 'median', publishCell(f.median), 'hours a year per contributor']);
+    lines.push([section, item, 'q1', publishCell(f.q1), 'hours a year per contributor']);
+    lines.push([section, item, 'q3', publishCell(f.q3), 'hours a year per contributor']);
+  };
+  for (const b of c.burdens) figures('year', b.burden, b);
+  for (const w of c.whatIfs) {
+    lines.push(['what-if', w.choice.id, 'change', w.text.change, '']);
+    lines.push(['what-if', w.choice.id, 'source', w.text.source, '']);
+    lines.push(['what-if', w.choice.id, 'formula', w.text.formula, '']);
+    figures('what-if', w.choice.id, w);
+  }
+  return teamReportToCsv(report) + lines.map((l) => l.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+function htmlText(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+}
+
+function htmlFigure(cell: YearFigures[keyof YearFigures], decimals: number, min: number): string {
+  if (cell === null) return '<td class="nodata">no data</td>';
+  if ('suppressed' in cell) return `<td class="sup"><abbr title="Suppressed: fewer than ${min} contributors">*</abbr></td>`;
+  return `<td>${htmlText(formatNumber(cell.value, decimals))}</td>`;
+}
+
+/** The team report page with a "A year at this rate" section (burdens and what-ifs) before "About this report". */
+export function teamReportAndCaseToHtml(report: TeamReport, c: TeamCase): string {
+  const min = report.minContributors;
+  const formulas = caseFormulas(c.assumptions);
+  const cells = (f: YearFigures) =>
+    htmlFigure(f.contributors, 0, min) + htmlFigure(f.totalHours, HOURS_DECIMALS, min) + htmlFigure(f.totalFte, FTE_DECIMALS, min) +
+    htmlFigure(f.q1, HOURS_DECIMALS, min) + htmlFigure(f.median, HOURS_DECIMALS, min) + htmlFigure(f.q3, HOURS_DECIMALS, min);
+  const head = `<thead><tr><th scope="col" class="text">%s</th><th scope="col">Contributors</th><th scope="col">Team, hours a year</th><th scope="col">Full-time equivalents</th><th scope="col">Lower quartile</th><th scope="col">Median</th><th scope="col">Upper quartile</th></tr></thead>`;
+  const section =
+    `<section aria-labelledby="s-year"><h2 id="s-year">A year at this rate</h2>` +
+    `<p>${htmlText(formulas.hoursAYear)}. ${htmlText(formulas.workingWeeks)}. ${htmlText(formulas.fte)}.</p>` +
+    `<table id="t-year"><caption>Burdens in hours a year (quartiles and median per contributor)</caption>${head.replace('%s', 'Burden')}<tbody>` +
+    c.burdens.map((b) => `<tr><th scope="row">${htmlText(BURDEN_LABELS[b.burden])}</th>${cells(b)}</tr>`).join('') +
+    `</tbody></table>` +
+    (c.whatIfs.length === 0
+      ? ''
+      : `<table id="t-whatifs"><caption>What-ifs: hours given back a year</caption>${head.replace('%s', 'What-if')}<tbody>` +
+        c.whatIfs.map((w) => `<tr><th scope="row">${htmlText(w.text.title)}</th>${cells(w)}</tr>`).join('') +
+        `</tbody></table><ul class="plain">` +
+        c.whatIfs.map((w) => `<li><strong>${htmlText(w.text.title)}.</strong> ${htmlText(w.text.change)} Source: ${htmlText(w.text.source)} Formula: ${htmlText(w.text.formula)}.</li>`).join('') +
+        `</ul>`) +
+    `</section>\n`;
+  const page = teamReportToHtml(report);
+  const at = page.indexOf('<section aria-labelledby="s-about">');
+  return at < 0 ? page : page.slice(0, at) + section + page.slice(at);
+}
