@@ -129,6 +129,15 @@ export class ActivitySensor {
 }
 
 /**
+ * Every trusted way the clinician's input reaches a page: keys, pointers,
+ * wheel and scrolling, and the events that carry text without any key or
+ * pointer event — dictation (speech recognition such as Dragon), input methods
+ * and pasting arrive only as `beforeinput`/`input` and composition events.
+ * All go to the same listener, at the same cost per event.
+ */
+export const INPUT_EVENTS = ['keydown', 'pointerdown', 'wheel', 'scroll', 'pointermove', 'beforeinput', 'input', 'compositionstart', 'compositionupdate', 'compositionend'] as const;
+
+/**
  * The listener on every input event of the page. Synthetic events from page
  * scripts cannot make time; a trusted one costs a clock read and, once a
  * second, a run append. Exported so the benchmark times this exact code.

@@ -1,6 +1,6 @@
 import { SETTINGS_KEY } from '../core/settings.js';
 import { ACTIVITY_PORT, type ContentConfig, type ContentEnvelope, type Envelope, type MessageType, type PortReport, type RequestOf, type ResponseOf } from '../protocol.js';
-import { ActivitySensor, inputListener, TICK_MS } from './activitySensor.js';
+import { ActivitySensor, INPUT_EVENTS, inputListener, TICK_MS } from './activitySensor.js';
 import { PageClassifier } from './pageClassifier.js';
 
 /*
@@ -100,7 +100,7 @@ async function start(): Promise<void> {
   // The Navigation API (where the browser has it) also reports pushState route changes; elsewhere the tick's path check does.
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;
   const opts: AddEventListenerOptions = { passive: true, capture: true };
-  const inputEvents = ['keydown', 'pointerdown', 'wheel', 'scroll', 'pointermove'] as const;
+  const inputEvents = INPUT_EVENTS;
 
   let listening = false;
   let starting = false;
