@@ -14,7 +14,7 @@ import { syncContentScripts } from './contentScriptSync.js';
 import type { WorkerPorts } from './ports.js';
 import { parseActivityReport } from './reportValidation.js';
 import { previewRules } from './rulePreview.js';
-import { isSignInPage, senderAllowed, systemForUrl, type MessageSenderInfo } from './senderPolicy.js';
+import { frameSystem, isSignInPage, senderAllowed, systemForUrl, type MessageSenderInfo } from './senderPolicy.js';
 
 type Handlers = { [K in MessageType]: (body: RequestOf<K>, sender: MessageSenderInfo, settings: Settings) => Promise<ResponseOf<K>> };
 
@@ -144,13 +144,19 @@ export function createWorker(ports: WorkerPorts) {
 
   const handlers: Handlers = {
     async contentConfig(_body, sender, settings) {
+      if (sender.frameId !== 0) {
+        // A frame senses input only: its top page decides the category.
+        const system = frameSystem(settings, sender);
+        return system ? { systemId: system.id, rules: [], signIn: false, frame: true } : null;
+      }
       const system = systemForUrl(settings, sender.url!);
       if (!system) return null;
       return { systemId: system.id, rules: effectiveRules(system.rules, system.useGenericRules), signIn: isSignInPage(system, sender.url!) };
     },
     async activity(body, sender, settings) {
-      const system = systemForUrl(settings, sender.url!);
-      const report = system && parseActivityReport(body, system.id, Math.floor(ports.now() / 1000));
+      const fromFrame = sender.frameId !== 0;
+      const system = fromFrame ? frameSystem(settings, sender) : systemForUrl(settings, sender.url!);
+      const report = system && parseActivityReport(body, system.id, Math.floor(ports.now() / 1000), fromFrame);
       if (!report || settings.paused) return { accepted: false };
       return reports.add(sender.tab!.id!, report, settings);
     },

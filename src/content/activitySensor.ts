@@ -68,6 +68,8 @@ export class ActivitySensor {
     this.flush();
     this.currentCategory = next;
     this.onAttentionGained();
+    // The new category goes at once, with its first second: the tab's frames book under it from now.
+    this.announce();
   }
 
   tick(): void {
@@ -77,6 +79,16 @@ export class ActivitySensor {
     if (pending && this.deps.monotonic() - this.lastFlushMono >= FLUSH_MS) this.flush();
     const quietSec = this.deps.now() / 1000 - this.lastInputSec;
     if (quietSec > MAX_THRESHOLD_SEC + TICK_MS / 1000 && this.input.length === 0 && this.attended.length === 0) this.stop();
+  }
+
+  /**
+   * Report now, even with no evidence: the top page tells the worker its
+   * category as it arrives, so evidence from its frames is booked under it.
+   */
+  announce(): void {
+    if (this.input.length > 0 || this.attended.length > 0) return this.flush();
+    this.lastFlushMono = this.deps.monotonic();
+    this.deps.send({ category: this.currentCategory, input: [], attended: [] });
   }
 
   flush(): void {

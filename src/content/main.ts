@@ -2,6 +2,7 @@ import { SETTINGS_KEY } from '../core/settings.js';
 import { ACTIVITY_PORT, type ContentConfig, type ContentEnvelope, type Envelope, type MessageType, type PortReport, type RequestOf, type ResponseOf } from '../protocol.js';
 import { ActivitySensor, INPUT_EVENTS, inputListener, TICK_MS } from './activitySensor.js';
 import { PageClassifier } from './pageClassifier.js';
+import { DEFAULT_CATEGORY } from '../core/taskCategory.js';
 
 /*
  * Content script, injected only into the clinical systems the clinician
@@ -35,14 +36,15 @@ async function start(): Promise<void> {
     now: () => Date.now(),
     monotonic: () => performance.now(),
     attendedNow: () => document.visibilityState === 'visible' && document.hasFocus(),
-    category: () => classifier.category(),
+    // A frame never classifies: the worker books its evidence under the top page's category.
+    category: () => (config?.frame ? DEFAULT_CATEGORY : classifier.category()),
     send: (report) => {
       if (config) sendActivity({ systemId: config.systemId, ...report });
     },
     startTicking: () => {
       timer ??= setInterval(() => sensor.tick(), TICK_MS);
-      // DOM changes matter only while there is evidence to book.
-      classifier.watch();
+      // DOM changes matter only while there is evidence to book (and only in the top page).
+      if (!config?.frame) classifier.watch();
     },
     stopTicking: () => {
       clearInterval(timer);
@@ -144,7 +146,7 @@ async function start(): Promise<void> {
       return;
     }
     config = next;
-    classifier.configure(next.rules, next.signIn);
+    if (!next.frame) classifier.configure(next.rules, next.signIn);
     sensor.onRouteMaybeChanged();
     if (!listening && !starting) {
       starting = true;
@@ -153,10 +155,12 @@ async function start(): Promise<void> {
       await pageLoaded();
       starting = false;
       if (!config) return;
-      reportPageLoad();
+      if (!config.frame) reportPageLoad();
       listen();
       // Arriving on a page in a focused, visible tab is the clinician's own act.
       sensor.onAttentionGained();
+      // The top page says at once what it is, so its frames' evidence is booked under its category.
+      if (!config.frame) sensor.announce();
     }
   }
 

@@ -5,6 +5,7 @@ import { localDateKey } from './localDate.js';
 import type { PageEvent } from './dayRollup.js';
 import { clipRuns, intersectRuns, runsTotal, shiftRuns, subtractRange, unionRuns, type Runs } from './runs.js';
 import type { TaskCategory } from './taskCategory.js';
+import { frameCategory, withTabView, type TabView } from './tabView.js';
 
 /**
  * Everything the service worker needs to carry on after being killed. It is
@@ -22,6 +23,8 @@ export interface TrackerState {
   lastSpan?: { key: string; endSec: number };
   /** A login page seen and not yet followed by a page after it. */
   pendingLogin?: { systemId: string; tabId: number; startSec: number };
+  /** What each recently reporting tab's top-level page is: the category its frames' evidence is booked under (tabView.ts). */
+  views?: TabView[];
 }
 
 export const INITIAL_TRACKER_STATE: TrackerState = { version: 1, periods: [], os: 'active', paused: false, lastSeenSec: 0 };
@@ -34,6 +37,11 @@ export interface ActivityReport {
   attended: Runs;
   /** Navigation Timing of the page load this report's waiting seconds belong to (start → loadEventEnd), ms. */
   pageLoadMs?: number;
+  /**
+   * Set by the worker (never by the page) for evidence from a subframe of the
+   * tab: its category is ignored and the top page's (TabView) is used.
+   */
+  fromFrame?: true;
 }
 
 /** A login page left unfinished this long is treated as abandoned. */
@@ -111,7 +119,17 @@ export function applyReport(
   timeZone: string,
 ): { state: TrackerState; writes: SpanWrite[]; events: PageEvent[] } {
   let spans = initialSpans;
-  const clocked = observeClock(state, nowSec).state;
+  let clocked = observeClock(state, nowSec).state;
+  if (report.fromFrame) {
+    // A frame's evidence belongs to its tab's top-level page: booked under the top frame's
+    // category, in the same tab's periods and spans (so a second in two frames counts once).
+    const category = frameCategory(clocked.views, tabId, report.systemId);
+    if (!category) return { state: clocked, writes: [], events: [] };
+    report = { systemId: report.systemId, category, input: report.input, attended: report.attended };
+  } else {
+    const views = withTabView(clocked.views, { tabId, systemId: report.systemId, category: report.category });
+    if (views) clocked = { ...clocked, views };
+  }
   const lower = nowSec - LEDGER_MEMORY_SEC;
   const upper = nowSec + CLOCK_BACK_TOLERANCE_SEC;
   const input = clipRuns(report.input, lower, upper);

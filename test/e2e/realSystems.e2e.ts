@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import type { TodaySummary } from '../../src/core/todaySummary.js';
-import { canaryUrl } from '../fixtures/demo/canary.mjs';
+import { CANARY_STRINGS, canaryUrl } from '../fixtures/demo/canary.mjs';
 import { demoSystem } from '../fixtures/demo/preset.mjs';
 import { startDemoServer, type DemoServer } from '../fixtures/demo/server.mjs';
 import { launchExtension, sleep, type TimebackBrowser } from './support/extension.js';
@@ -10,7 +10,10 @@ import { clearOfMidnight } from './support/midnight.js';
 
 /**
  * Honest time on the way real clinical systems are built, in real Chromium:
- * text that arrives with no key events (dictation). Each phase's truth
+ * text that arrives with no key events (dictation), a letter typed in an
+ * editor iframe, a results viewer framed from a second origin granted to the
+ * system (`localhost`), and one framed from an origin never granted
+ * (`127.0.0.2`, a second demo server). Each phase's truth
  * comes from this script's own clock; tolerance ±2 s. τ = 10 s and R = 0,
  * so a phase counts exactly its input and the gaps between.
  */
@@ -19,6 +22,8 @@ const secOf = (s: TodaySummary, category: string) => (s.byCategory.find((c) => c
 
 describe('real clinical systems in real Chromium', () => {
   let server: DemoServer;
+  /** The same demo on an origin the test build was not granted. */
+  let ungranted: DemoServer;
   let tb: TimebackBrowser;
   let page: Page;
 
@@ -26,15 +31,36 @@ describe('real clinical systems in real Chromium', () => {
     // The file reads today's figures for about three minutes: keep them on one day.
     await clearOfMidnight(4 * 60_000);
     server = await startDemoServer();
+    ungranted = await startDemoServer({ host: '127.0.0.2' });
     tb = await launchExtension();
-    await tb.configure({ ...DEFAULT_SETTINGS, systems: [demoSystem(server.url)], inactivityThresholdSec: 10, readingAllowanceSec: 0 });
+    await tb.configure({
+      ...DEFAULT_SETTINGS,
+      systems: [{ ...demoSystem(server.url), viewerPatterns: ['http://localhost/viewer/*'] }],
+      inactivityThresholdSec: 10,
+      readingAllowanceSec: 0,
+    });
     page = await tb.context.newPage();
   }, 300_000);
 
   afterAll(async () => {
     await tb?.close();
     await server?.close();
+    await ungranted?.close();
   });
+
+  /** Wheel over the element `selector` (a frame) every 250 ms for `ms`; returns the seconds it took. */
+  async function wheelOver(selector: string, ms: number): Promise<number> {
+    const box = (await page.locator(selector).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const start = Date.now();
+    let down = true;
+    while (Date.now() - start < ms) {
+      await page.mouse.wheel(0, down ? 120 : -120);
+      down = !down;
+      await sleep(250);
+    }
+    return (Date.now() - start) / 1000;
+  }
 
   /** Move attention away and wait for the page's last report (at most one per 10 s from ticks), then read today. */
   async function settledToday(): Promise<TodaySummary> {
@@ -61,5 +87,66 @@ describe('real clinical systems in real Chromium', () => {
     const gained = secOf(after, 'documentation') - secOf(before, 'documentation');
     console.log('dictation: truth', truth, 'measured', gained);
     expect(Math.abs(gained - truth)).toBeLessThanOrEqual(TOLERANCE_SEC);
+  });
+
+  it('counts 30 s of typing in a letter editor that lives in a same-origin iframe, as the page\'s documentation', async () => {
+    await page.goto(canaryUrl(server.url, 'notes/letter'));
+    const before = await settledToday();
+    await page.bringToFront();
+    const editor = page.frameLocator('#letter-editor-frame').locator('#letter-body');
+    await editor.click();
+    const start = Date.now();
+    while (Date.now() - start < 30_000) {
+      await page.keyboard.press('KeyA');
+      await sleep(250);
+    }
+    const truth = (Date.now() - start) / 1000;
+    const after = await settledToday();
+    const gained = secOf(after, 'documentation') - secOf(before, 'documentation');
+    console.log('editor frame: truth', truth, 'measured', gained, 'admin_other', secOf(after, 'admin_other'));
+    expect(Math.abs(gained - truth)).toBeLessThanOrEqual(TOLERANCE_SEC);
+    // The frame never decides a category of its own.
+    expect(secOf(after, 'admin_other')).toBe(0);
+  });
+
+  it('counts 20 s of scrolling in a results viewer framed from a second origin granted to the system', async () => {
+    await page.goto(canaryUrl(server.url, 'results/viewer'));
+    await page.frameLocator('#viewer-frame').locator('#viewer-report').waitFor();
+    const before = await settledToday();
+    await page.bringToFront();
+    const truth = await wheelOver('#viewer-frame', 20_000);
+    const after = await settledToday();
+    const gained = secOf(after, 'results_review') - secOf(before, 'results_review');
+    console.log('granted viewer frame: truth', truth, 'measured', gained);
+    expect(Math.abs(gained - truth)).toBeLessThanOrEqual(TOLERANCE_SEC);
+  });
+
+  it('counts 0 s for scrolling in a frame of an origin never granted', async () => {
+    await page.goto(`${canaryUrl(server.url, 'results/viewer')}&viewer=${encodeURIComponent(ungranted.url)}`);
+    await page.frameLocator('#viewer-frame').locator('#viewer-report').waitFor();
+    const before = await settledToday();
+    await page.bringToFront();
+    await wheelOver('#viewer-frame', 12_000);
+    const after = await settledToday();
+    // Arriving on the page is the clinician's own act: its one second is the page's, nothing more.
+    const gained = after.totalMs / 1000 - before.totalMs / 1000;
+    console.log('ungranted viewer frame: measured', gained);
+    expect(Math.abs(gained - 0)).toBeLessThanOrEqual(TOLERANCE_SEC);
+    // The browser gave that frame no script at all.
+    const frames = await tb.worker().then((w) =>
+      w.evaluate(async (tabUrl) => {
+        const [tab] = await chrome.tabs.query({ url: tabUrl });
+        const results = await chrome.scripting.executeScript({ target: { tabId: tab!.id!, allFrames: true }, func: () => location.origin }).catch(() => []);
+        return results.map((r) => r.result);
+      }, `${server.url.replace(/:\d+$/, '')}/*`),
+    );
+    expect(frames).toContain(server.url);
+    expect(frames).not.toContain(ungranted.url);
+  });
+
+  it('stores no trace of the canary patient from any page or frame (titles, URLs, bodies)', async () => {
+    const dump = await tb.dumpAllStorage();
+    expect(dump).toContain('demo-ehr');
+    for (const needle of [...CANARY_STRINGS, 'p-canary', 'nhs=', 'letter/editor', 'viewer/report', server.url, `localhost:${server.port}`, ungranted.url]) expect(dump).not.toContain(needle);
   });
 });
