@@ -26,7 +26,11 @@ export function parseActivityReport(body: unknown, expectedSystemId: string, now
   if (b.pageLoadMs !== undefined) {
     // Only a waiting report may carry a page load, and only a plausible one.
     if (b.category !== 'waiting_for_system' || typeof b.pageLoadMs !== 'number' || !Number.isFinite(b.pageLoadMs) || b.pageLoadMs < 0 || b.pageLoadMs > MAX_PAGE_LOAD_MS) return undefined;
-    return { systemId: expectedSystemId, category: b.category, input: b.input, attended: b.attended, pageLoadMs: Math.round(b.pageLoadMs) };
+    const report: ActivityReport = { systemId: expectedSystemId, category: b.category, input: b.input, attended: b.attended, pageLoadMs: Math.round(b.pageLoadMs) };
+    if (b.loadStartMs === undefined) return report;
+    // When the load started, to the millisecond: inside the report's window, like its evidence.
+    if (typeof b.loadStartMs !== 'number' || !Number.isFinite(b.loadStartMs) || b.loadStartMs < (nowSec - MAX_REPORT_AGE_SEC) * 1000 || b.loadStartMs + b.pageLoadMs > (nowSec + 5) * 1000) return undefined;
+    return { ...report, loadStartMs: Math.round(b.loadStartMs) };
   }
   return { systemId: expectedSystemId, category: b.category, input: b.input, attended: b.attended };
 }

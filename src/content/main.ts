@@ -165,18 +165,17 @@ async function start(): Promise<void> {
   }
 
   /**
-   * The page load as a waiting report: the whole seconds strictly inside
-   * Navigation Timing start → loadEventEnd (the second of the click belongs to
-   * the page before, the second the load ends to this page, so nothing is
-   * counted twice), plus the exact duration as a page-load sample.
+   * The page load as a waiting report: the seconds it touches, from
+   * Navigation Timing start to loadEventEnd, with its exact start and
+   * duration, so the worker books it to the millisecond, taken out of the page
+   * before (core/loadEdges.ts).
    */
   function reportPageLoad(): void {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     if (!config || !nav || nav.loadEventEnd <= 0 || !(document.visibilityState === 'visible' && document.hasFocus())) return;
-    const start = Math.ceil((performance.timeOrigin + nav.startTime) / 1000);
-    const end = Math.floor((performance.timeOrigin + nav.loadEventEnd) / 1000);
-    const seconds = end > start ? [start, end] : [];
-    sendActivity({ systemId: config.systemId, category: 'waiting_for_system', input: seconds, attended: seconds, pageLoadMs: nav.loadEventEnd - nav.startTime });
+    const loadStartMs = performance.timeOrigin + nav.startTime;
+    const seconds = [Math.floor(loadStartMs / 1000), Math.ceil((performance.timeOrigin + nav.loadEventEnd) / 1000)];
+    sendActivity({ systemId: config.systemId, category: 'waiting_for_system', input: seconds, attended: seconds, pageLoadMs: nav.loadEventEnd - nav.startTime, loadStartMs });
   }
 
   // The settings page's "test these rules" preview, relayed by the worker: only

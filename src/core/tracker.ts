@@ -6,6 +6,7 @@ import type { PageEvent } from './dayRollup.js';
 import { clipRuns, intersectRuns, runsTotal, shiftRuns, subtractRange, unionRuns, type Runs } from './runs.js';
 import type { TaskCategory } from './taskCategory.js';
 import { frameCategory, withTabView, type TabView } from './tabView.js';
+import { arrivalAfterLoad, bookLoad, keptLoadEdges } from './loadEdges.js';
 
 /**
  * Everything the service worker needs to carry on after being killed. It is
@@ -37,6 +38,8 @@ export interface ActivityReport {
   attended: Runs;
   /** Navigation Timing of the page load this report's waiting seconds belong to (start → loadEventEnd), ms. */
   pageLoadMs?: number;
+  /** When that load started (epoch ms, to the millisecond): with pageLoadMs, its waiting is booked to the millisecond (loadEdges.ts). */
+  loadStartMs?: number;
   /**
    * Set by the worker (never by the page) for evidence from a subframe of the
    * tab: its category is ignored and the top page's (TabView) is used.
@@ -174,6 +177,15 @@ export function applyReport(
     } else {
       continue;
     }
+    if (report.category === 'waiting_for_system' && report.pageLoadMs !== undefined && report.loadStartMs !== undefined) {
+      const loadEndMs = report.loadStartMs + report.pageLoadMs;
+      after = bookLoad(after, report.loadStartMs, loadEndMs);
+      // The page that arrives shares the load's last second.
+      if (after.end === Math.ceil(loadEndMs / 1000) * 1000) period.loadEndMs = loadEndMs;
+    } else if (period.loadEndMs !== undefined) {
+      if (after.id !== existing?.id) after = arrivalAfterLoad(after, period.loadEndMs);
+      delete period.loadEndMs;
+    }
     const before = existing && existing.id === after.id ? existing : undefined;
     writes.push({ before, after });
     firstSec = Math.min(firstSec ?? Infinity, att[0]!);
@@ -226,8 +238,8 @@ export function withoutSeconds(span: ActivitySpan, fromSec: number, toSec: numbe
   if (runsTotal(clipRuns(attended, fromSec, toSec)) === 0) return undefined;
   const keptInput = subtractRange(input, fromSec, toSec);
   const keptAttended = subtractRange(attended, fromSec, toSec);
-  if (keptAttended.length === 0) return { ...span, input: [], attended: [], end: span.start };
-  return extendSpan({ ...span, start: keptAttended[0]! * 1000, end: keptAttended[0]! * 1000, input: [], attended: [] }, keptInput, keptAttended, timeZone);
+  if (keptAttended.length === 0) return keptLoadEdges(span, { ...span, input: [], attended: [], end: span.start });
+  return keptLoadEdges(span, extendSpan({ ...span, start: keptAttended[0]! * 1000, end: keptAttended[0]! * 1000, input: [], attended: [] }, keptInput, keptAttended, timeZone));
 }
 
 /** Add absolute-second evidence to a span, keeping its runs relative and compact. */
@@ -238,14 +250,14 @@ export function extendSpan(span: ActivitySpan, input: Runs, attended: Runs, time
   const firstSec = Math.min(allAttended[0] ?? oldBase, allInput[0] ?? oldBase);
   const lastSec = Math.max(allAttended[allAttended.length - 1] ?? oldBase, allInput[allInput.length - 1] ?? oldBase);
   const start = firstSec * 1000;
-  return {
+  return keptLoadEdges(span, {
     ...span,
     start,
     end: lastSec * 1000,
     date: localDateKey(start, timeZone),
     input: shiftRuns(allInput, -firstSec),
     attended: shiftRuns(allAttended, -firstSec),
-  };
+  });
 }
 
 /**

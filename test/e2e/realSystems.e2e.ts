@@ -13,7 +13,8 @@ import { clearOfMidnight } from './support/midnight.js';
  * text that arrives with no key events (dictation), a letter typed in an
  * editor iframe, a results viewer framed from a second origin granted to the
  * system (`localhost`), and one framed from an origin never granted
- * (`127.0.0.2`, a second demo server). Each phase's truth
+ * (`127.0.0.2`, a second demo server), and a slow document load booked to
+ * the millisecond. Each phase's truth
  * comes from this script's own clock; tolerance ±2 s. τ = 10 s and R = 0,
  * so a phase counts exactly its input and the gaps between.
  */
@@ -142,6 +143,35 @@ describe('real clinical systems in real Chromium', () => {
     );
     expect(frames).toContain(server.url);
     expect(frames).not.toContain(ungranted.url);
+  });
+
+  it('books a document load of 2.5 s as 2.4–2.6 s of waiting, to the millisecond', async () => {
+    const loadMs = () =>
+      page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        return nav.loadEventEnd - nav.startTime;
+      });
+    // What the browser itself adds to a load of this page (unloading the last, fetching the
+    // stylesheet and script), so that the server's delay makes the whole load 2.5 s.
+    // Measured on the same step (notes → results) as the test takes, the second time (the first warms up).
+    let overheadMs = 0;
+    for (let i = 0; i < 2; i++) {
+      await page.goto(canaryUrl(server.url, 'notes'));
+      await page.goto(canaryUrl(server.url, 'results'));
+      overheadMs = await loadMs();
+    }
+    await page.goto(canaryUrl(server.url, 'notes'));
+    const before = await settledToday();
+    await page.bringToFront();
+    await sleep(1_000);
+    await page.goto(`${canaryUrl(server.url, 'results')}&slow=${Math.round(2500 - overheadMs)}`);
+    const measuredMs = await loadMs();
+    const after = await settledToday();
+    const waited = secOf(after, 'waiting_for_system') - secOf(before, 'waiting_for_system');
+    console.log('document load: browser overhead', overheadMs, 'ms, measured', measuredMs, 'ms; booked waiting', waited, 's');
+    expect(waited).toBeGreaterThanOrEqual(2.4);
+    expect(waited).toBeLessThanOrEqual(2.6);
+    expect(Math.abs(waited * 1000 - measuredMs)).toBeLessThanOrEqual(500);
   });
 
   it('stores no trace of the canary patient from any page or frame (titles, URLs, bodies)', async () => {

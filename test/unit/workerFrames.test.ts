@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { frameSystem, senderAllowed } from '../../src/background/senderPolicy.js';
 import { createWorker } from '../../src/background/worker.js';
 import { SETTINGS_KEY, DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.js';
+import type { TaskCategory } from '../../src/core/taskCategory.js';
 import { readRollup } from '../../src/store/trackingStore.js';
 import { dumpEverything, EXTENSION_ID, EXTENSION_ORIGIN, fakePorts } from '../support/fakePorts.js';
 
@@ -64,7 +65,7 @@ describe('frames of a clinical page (fake browser, fake-indexeddb)', () => {
     f.world.nowMs = T0 + 40_000;
     return w;
   }
-  const cell = async (category: string, systemId = 'demo-ehr') => (await readRollup(await f.ports.db(), '2026-05-12'))?.cells[systemId]?.[category]?.activeMs ?? 0;
+  const cell = async (category: TaskCategory, systemId = 'demo-ehr') => (await readRollup(await f.ports.db(), '2026-05-12'))?.cells[systemId]?.[category]?.activeMs ?? 0;
 
   it('registers the script in every frame of the system and its embedded viewers, replacing a top-frame-only registration', async () => {
     f.world.registered.push({ id: 'system-demo-ehr', matches: ['http://127.0.0.1/*', 'http://localhost/viewer/*'], allFrames: false, matchOriginAsFallback: false });
