@@ -30,7 +30,8 @@ export function parseActivityReport(body: unknown, expectedSystemId: string, now
     if (b.loadStartMs === undefined) return report;
     // When the load started, to the millisecond: inside the report's window, like its evidence.
     if (typeof b.loadStartMs !== 'number' || !Number.isFinite(b.loadStartMs) || b.loadStartMs < (nowSec - MAX_REPORT_AGE_SEC) * 1000 || b.loadStartMs + b.pageLoadMs > (nowSec + 5) * 1000) return undefined;
-    return { ...report, loadStartMs: Math.round(b.loadStartMs) };
+    if (b.soft !== undefined && b.soft !== true) return undefined;
+    return { ...report, loadStartMs: Math.round(b.loadStartMs), ...(b.soft ? { soft: true as const } : {}) };
   }
   return { systemId: expectedSystemId, category: b.category, input: b.input, attended: b.attended };
 }

@@ -2,6 +2,7 @@ import { SETTINGS_KEY } from '../core/settings.js';
 import { ACTIVITY_PORT, type ContentConfig, type ContentEnvelope, type Envelope, type MessageType, type PortReport, type RequestOf, type ResponseOf } from '../protocol.js';
 import { ActivitySensor, INPUT_EVENTS, inputListener, TICK_MS } from './activitySensor.js';
 import { PageClassifier } from './pageClassifier.js';
+import { SoftNavigation, type RequestTiming } from './softNavigation.js';
 import { DEFAULT_CATEGORY } from '../core/taskCategory.js';
 
 /*
@@ -98,7 +99,31 @@ async function start(): Promise<void> {
     if (!(event.target instanceof Node)) sensor.onAttentionLost();
   };
   const onPageHide = () => sensor.onAttentionLost();
-  const onRoute = () => classifier.refresh();
+  // In-app waits of single-page apps, in the top page only (softNavigation.ts).
+  const soft = new SoftNavigation({
+    now: () => performance.now(),
+    watchRequests() {
+      const seen: RequestTiming[] = [];
+      // An observer rather than the page's timing buffer, which a polling page fills.
+      const observer = new PerformanceObserver((list) => void seen.push(...(list.getEntries() as PerformanceResourceTiming[])));
+      observer.observe({ type: 'resource' });
+      return () => (observer.disconnect(), seen);
+    },
+    later: (fn, ms) => void setTimeout(fn, ms),
+    report(from, to) {
+      if (!config) return;
+      const loadStartMs = performance.timeOrigin + from;
+      const seconds = [Math.floor(loadStartMs / 1000), Math.ceil((performance.timeOrigin + to) / 1000)];
+      sendActivity({ systemId: config.systemId, category: 'waiting_for_system', input: seconds, attended: seconds, pageLoadMs: to - from, loadStartMs, soft: true });
+    },
+  });
+  const onAction = (event: Event) => {
+    if (event.isTrusted && !config?.frame) soft.onAction();
+  };
+  const onRoute = () => {
+    soft.onRoute();
+    classifier.refresh();
+  };
   // The Navigation API (where the browser has it) also reports pushState route changes; elsewhere the tick's path check does.
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;
   const opts: AddEventListenerOptions = { passive: true, capture: true };
@@ -117,6 +142,8 @@ async function start(): Promise<void> {
     addEventListener('pagehide', onPageHide, opts);
     addEventListener('popstate', onRoute, opts);
     addEventListener('hashchange', onRoute, opts);
+    addEventListener('click', onAction, opts);
+    addEventListener('submit', onAction, opts);
     navigation?.addEventListener('navigatesuccess', onRoute);
   }
 
@@ -130,6 +157,8 @@ async function start(): Promise<void> {
     removeEventListener('pagehide', onPageHide, opts);
     removeEventListener('popstate', onRoute, opts);
     removeEventListener('hashchange', onRoute, opts);
+    removeEventListener('click', onAction, opts);
+    removeEventListener('submit', onAction, opts);
     navigation?.removeEventListener('navigatesuccess', onRoute);
     clearInterval(timer);
     timer = undefined;

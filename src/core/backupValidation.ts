@@ -92,7 +92,7 @@ export function eventErrors(raw: unknown): string[] {
   const extra = unexpectedKeys(raw, EVENT_KEYS);
   if (extra.length > 0) errors.push(`has unexpected fields (${extra.slice(0, 3).map((k) => JSON.stringify(k)).join(', ')})`);
   if (!isId(raw.id)) errors.push('has no valid "id"');
-  if (raw.kind !== 'login' && raw.kind !== 'pageLoad') errors.push('has an unknown "kind"');
+  if (raw.kind !== 'login' && raw.kind !== 'pageLoad' && raw.kind !== 'softWait') errors.push('has an unknown "kind"');
   if (typeof raw.systemId !== 'string' || raw.systemId.length > 40) errors.push('has no valid "systemId"');
   if (!isTime(raw.at)) errors.push('has an invalid "at" time');
   if (typeof raw.date !== 'string' || !DATE.test(raw.date)) errors.push('has an invalid "date"');

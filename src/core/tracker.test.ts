@@ -427,6 +427,37 @@ describe('tracker: waiting to the millisecond', () => {
   });
 });
 
+describe('tracker: in-app waits (soft navigations)', () => {
+  it('books the wait to the millisecond out of both views, keeps the new view going, and records an in-app sample', () => {
+    const w = new World();
+    w.focus(1, 0);
+    let ids = 0;
+    const events: PageEvent[] = [];
+    const apply = (report: ActivityReport, at: number) => {
+      const result = applyReport(w.state, 1, report, T0_SEC + at, w.spans, () => `v${++ids}`, TZ);
+      w.state = result.state;
+      for (const wr of result.writes) w.spans.set(wr.after.id, wr.after);
+      events.push(...result.events);
+    };
+    // The inbox typed 0–11 (the click at 10.2 s is its last input); the route changes at once.
+    apply({ systemId: 'ehr', category: 'inbox_messaging', input: flat([[0, 11]]), attended: flat([[0, 11]]) }, 11);
+    // The results view arrives (its first second) and the clinician types there once the data is in.
+    apply({ systemId: 'ehr', category: 'results_review', input: flat([[10, 11], [14, 20]]), attended: flat([[10, 20]]) }, 20);
+    // Measured after the fact: the wait ran from the click (10.2 s) to the last response (12.7 s).
+    apply({ systemId: 'ehr', category: 'waiting_for_system', input: flat([[10, 13]]), attended: flat([[10, 13]]), pageLoadMs: 2500, loadStartMs: T0_SEC * 1000 + 10_200, soft: true }, 21);
+    // The results view goes on in the same span.
+    apply({ systemId: 'ehr', category: 'results_review', input: flat([[20, 25]]), attended: flat([[20, 25]]) }, 25);
+    const params = { inactivityThresholdSec: 10, readingAllowanceSec: 0 };
+    const by = Object.fromEntries([...w.spans.values()].map((s) => [s.category, activeMs(s, params)]));
+    expect(by).toEqual({ inbox_messaging: 10_000, results_review: 12_000, waiting_for_system: 2500 });
+    expect([...w.spans.values()].filter((s) => s.category === 'results_review')).toHaveLength(1);
+    expect(events.map((e) => [e.kind, e.durationMs])).toEqual([['softWait', 2500]]);
+    const rollup = rollupsFromRecords(w.spans.values(), events, params, TZ).get('2026-05-12')!;
+    expect(rollup.softWaits).toEqual({ ehr: [2500] });
+    expect(rollup.pageLoads).toEqual({});
+  });
+});
+
 describe('tracker: waiting is counted once', () => {
   it('takes the seconds of a page load away from the page being left', () => {
     const w = new World();

@@ -40,6 +40,8 @@ export interface ActivityReport {
   pageLoadMs?: number;
   /** When that load started (epoch ms, to the millisecond): with pageLoadMs, its waiting is booked to the millisecond (loadEdges.ts). */
   loadStartMs?: number;
+  /** The wait is a single-page app's route change (a soft navigation), not a document load: docs/metrics.md. */
+  soft?: true;
   /**
    * Set by the worker (never by the page) for evidence from a subframe of the
    * tab: its category is ignored and the top page's (TabView) is used.
@@ -103,7 +105,7 @@ export function takeBackSwitchSecond(
 
 /** The spans a report from `tabId` may extend (the caller loads them before calling applyReport). */
 export function spanIdsForTab(state: TrackerState, tabId: number): string[] {
-  return state.periods.filter((p) => p.tabId === tabId && p.spanId).map((p) => p.spanId!);
+  return state.periods.filter((p) => p.tabId === tabId).flatMap((p) => [p.spanId, p.prevSpanId].filter((id): id is string => id !== undefined));
 }
 
 /**
@@ -147,15 +149,19 @@ export function applyReport(
     const att = clipRuns(attended, period.from, to);
     if (att.length === 0) continue;
     const inp = clipRuns(input, period.from, to);
+    const shown = { spanId: period.spanId, spanKey: period.spanKey, prevSpanId: period.prevSpanId };
     if (report.category === 'waiting_for_system') {
       // Waiting for a page wins over the page being left: the old page lingers until
-      // the new one arrives, and those seconds must not count twice.
-      const found = period.spanId && period.spanKey !== key ? spans.get(period.spanId) : undefined;
-      const previous = found && isLive(found) ? found : undefined;
-      const trimmed = previous && withoutSeconds(previous, att[0]!, att[att.length - 1]!, timeZone);
-      if (previous && trimmed) {
-        writes.push({ before: previous, after: trimmed });
-        spans = new Map(spans).set(previous.id, trimmed);
+      // the new one arrives, and those seconds must not count twice. An in-app wait is
+      // measured after the fact, when the new view may already hold seconds of it too.
+      for (const id of report.soft ? [period.spanId, period.prevSpanId] : [period.spanKey !== key ? period.spanId : undefined]) {
+        const found = id ? spans.get(id) : undefined;
+        const previous = found && isLive(found) && found.category !== 'waiting_for_system' ? found : undefined;
+        const trimmed = previous && withoutSeconds(previous, att[0]!, att[att.length - 1]!, timeZone);
+        if (previous && trimmed) {
+          writes.push({ before: previous, after: trimmed });
+          spans = new Map(spans).set(previous.id, trimmed);
+        }
       }
     }
     const candidate = period.spanKey === key && period.spanId ? spans.get(period.spanId) : undefined;
@@ -180,8 +186,8 @@ export function applyReport(
     if (report.category === 'waiting_for_system' && report.pageLoadMs !== undefined && report.loadStartMs !== undefined) {
       const loadEndMs = report.loadStartMs + report.pageLoadMs;
       after = bookLoad(after, report.loadStartMs, loadEndMs);
-      // The page that arrives shares the load's last second.
-      if (after.end === Math.ceil(loadEndMs / 1000) * 1000) period.loadEndMs = loadEndMs;
+      // The page that arrives shares the load's last second (an in-app wait's view has arrived already).
+      if (!report.soft && after.end === Math.ceil(loadEndMs / 1000) * 1000) period.loadEndMs = loadEndMs;
     } else if (period.loadEndMs !== undefined) {
       if (after.id !== existing?.id) after = arrivalAfterLoad(after, period.loadEndMs);
       delete period.loadEndMs;
@@ -189,6 +195,12 @@ export function applyReport(
     const before = existing && existing.id === after.id ? existing : undefined;
     writes.push({ before, after });
     firstSec = Math.min(firstSec ?? Infinity, att[0]!);
+    if (report.soft && shown.spanId && shown.spanKey !== key) {
+      // The view on screen stays the period's span: its evidence goes on after the wait.
+      Object.assign(period, shown);
+      continue;
+    }
+    if (period.spanId && period.spanId !== after.id) period.prevSpanId = period.spanId;
     period.spanId = after.id;
     period.spanKey = key;
   }
@@ -205,7 +217,7 @@ export function applyReport(
   // A page load is a sample of waiting when the clinician was looking: its seconds were
   // attended, or (a load shorter than a whole second) the tab has attention now.
   if (report.pageLoadMs !== undefined && report.category === 'waiting_for_system' && (writes.length > 0 || currentPeriod(next.periods)?.tabId === tabId))
-    events.push({ id: newId(), kind: 'pageLoad', systemId: report.systemId, at: nowSec * 1000, date: localDateKey(nowSec * 1000, timeZone), durationMs: report.pageLoadMs });
+    events.push({ id: newId(), kind: report.soft ? 'softWait' : 'pageLoad', systemId: report.systemId, at: nowSec * 1000, date: localDateKey(nowSec * 1000, timeZone), durationMs: report.pageLoadMs });
   return { state: next, writes, events };
 }
 

@@ -42,7 +42,7 @@ export const CATEGORY_CODES = Object.freeze({
 export const SOURCE_CODES = Object.freeze({ manual: 1, timer: 2 } as const satisfies Record<Exclude<ActivitySource, 'auto'>, number>);
 
 /** Stored code of a page event's kind (append-only). */
-export const EVENT_KIND_CODES = Object.freeze({ login: 0, pageLoad: 1 } as const satisfies Record<PageEvent['kind'], number>);
+export const EVENT_KIND_CODES = Object.freeze({ login: 0, pageLoad: 1, softWait: 2 } as const satisfies Record<PageEvent['kind'], number>);
 
 export type CategoryCode = (typeof CATEGORY_CODES)[TaskCategory];
 export type SourceCode = (typeof SOURCE_CODES)[keyof typeof SOURCE_CODES];

@@ -56,7 +56,7 @@ describe('code tables', () => {
       non_ehr: 12,
     });
     expect(SOURCE_CODES).toEqual({ manual: 1, timer: 2 });
-    expect(EVENT_KIND_CODES).toEqual({ login: 0, pageLoad: 1 });
+    expect(EVENT_KIND_CODES).toEqual({ login: 0, pageLoad: 1, softWait: 2 });
     expect(Object.isFrozen(CATEGORY_CODES) && Object.isFrozen(SOURCE_CODES) && Object.isFrozen(EVENT_KIND_CODES)).toBe(true);
   });
 });
@@ -95,7 +95,7 @@ const spanArb: fc.Arbitrary<ActivitySpan> = fc
 
 const eventArb: fc.Arbitrary<PageEvent> = fc.record({
   id: idArb,
-  kind: fc.constantFrom('login' as const, 'pageLoad' as const),
+  kind: fc.constantFrom('login' as const, 'pageLoad' as const, 'softWait' as const),
   systemId: fc.string({ maxLength: 40 }),
   at: fc.integer({ min: 0, max: 4_000_000_000_000 }),
   date: dateArb,
