@@ -30,8 +30,8 @@ describe('real clinical systems in real Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    // The file reads today's figures for about three minutes: keep them on one day.
-    await clearOfMidnight(4 * 60_000);
+    // The file reads today's figures for about five minutes: keep them on one day.
+    await clearOfMidnight(6 * 60_000);
     server = await startDemoServer();
     ungranted = await startDemoServer({ host: '127.0.0.2' });
     tb = await launchExtension();
