@@ -30,14 +30,15 @@ describe('real clinical systems in real Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    // The file reads today's figures for about five minutes: keep them on one day.
-    await clearOfMidnight(6 * 60_000);
+    // The file reads today's figures for about six minutes: keep them on one day.
+    await clearOfMidnight(7 * 60_000);
     server = await startDemoServer();
     ungranted = await startDemoServer({ host: '127.0.0.2' });
     tb = await launchExtension();
     await tb.configure({
       ...DEFAULT_SETTINGS,
-      systems: [{ ...demoSystem(server.url), viewerPatterns: ['http://localhost/viewer/*'] }],
+      // Whole-origin patterns, so editors written into srcdoc frames get the script too (matchOriginAsFallback).
+      systems: [{ ...demoSystem(server.url), viewerPatterns: ['http://localhost/*'] }],
       inactivityThresholdSec: 10,
       readingAllowanceSec: 0,
     });
@@ -109,6 +110,23 @@ describe('real clinical systems in real Chromium', () => {
     expect(Math.abs(gained - truth)).toBeLessThanOrEqual(TOLERANCE_SEC);
     // The frame never decides a category of its own.
     expect(secOf(after, 'admin_other')).toBe(0);
+  });
+
+  it('counts typing in an editor written into a srcdoc frame (it inherits the system\'s origin)', async () => {
+    await page.goto(`${canaryUrl(server.url, 'notes/letter')}&editor=srcdoc`);
+    const before = await settledToday();
+    await page.bringToFront();
+    await page.frameLocator('#letter-editor-frame').locator('#letter-body').click();
+    const start = Date.now();
+    while (Date.now() - start < 15_000) {
+      await page.keyboard.press('KeyB');
+      await sleep(250);
+    }
+    const truth = (Date.now() - start) / 1000;
+    const after = await settledToday();
+    const gained = secOf(after, 'documentation') - secOf(before, 'documentation');
+    console.log('srcdoc editor frame: truth', truth, 'measured', gained);
+    expect(Math.abs(gained - truth)).toBeLessThanOrEqual(TOLERANCE_SEC);
   });
 
   it('counts 20 s of scrolling in a results viewer framed from a second origin granted to the system', async () => {
