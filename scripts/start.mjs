@@ -7,7 +7,7 @@
 //      configures the demo system by writing settings straight to storage.
 // With a display it opens the demo login page and waits until you close the
 // browser. Headless (`--headless`, or no DISPLAY/WAYLAND_DISPLAY) it runs a
-// scripted tour of the demo, about 1.5 minutes, then prints today's summary.
+// scripted tour of the demo, about 2 minutes, then prints today's summary.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -175,6 +175,28 @@ async function tour(context, baseUrl) {
     await readFor(page, 2500, 2500);
   }
 
+  log('Writing a letter in the editor frame (8 s)');
+  await page.goto(canaryUrl(baseUrl, 'notes/letter'));
+  await page.frameLocator('#letter-editor-frame').locator('#letter-body').click();
+  await typeFor(page, 'Thank you for seeing this patient. ', 8000, 300);
+
+  log('Reading results in the framed viewer (6 s, scrolling)');
+  await page.goto(canaryUrl(baseUrl, 'results/viewer'));
+  const viewer = await page.locator('#viewer-frame').boundingBox();
+  if (viewer) await page.mouse.move(viewer.x + viewer.width / 2, viewer.y + viewer.height / 2);
+  for (let i = 0; i < 6; i++) {
+    await page.mouse.wheel(0, 200);
+    await sleep(1000);
+  }
+
+  log('Using the workspace (a single-page app whose views load in 2.5 s)');
+  await page.goto(`${baseUrl}/inbox/app?nhs=${CANARY_NHS_NUMBER}&delay=2500`);
+  await page.locator('#app-view[data-ready="inbox"]').waitFor();
+  await page.click('#route-results');
+  await page.locator('#app-view[data-ready="results"]').waitFor();
+  await page.click('#app-note');
+  await typeFor(page, 'Bloods reviewed. ', 5000, 300);
+
   log('Prescribing');
   await page.goto(canaryUrl(baseUrl, 'prescribing'));
   await page.locator('#drug').pressSequentially('Amlodipine', { delay: 120 });
@@ -267,7 +289,7 @@ try {
   log(`Timeback loaded as ${id}`);
   const weekdays = [1, 2, 3, 4, 5];
   const schedule = { sessions: weekdays.flatMap((weekday) => [{ weekday, start: '08:30', end: '12:30' }, { weekday, start: '13:30', end: '17:30' }]), nonWorkingDates: [], leave: [] };
-  const settings = { version: 2, systems: [demoSystem(demo.url)], schedule, inactivityThresholdSec: 60, readingAllowanceSec: 60, paused: false };
+  const settings = { version: 2, systems: [{ ...demoSystem(demo.url), viewerPatterns: ['http://localhost/viewer/*'] }], schedule, inactivityThresholdSec: 60, readingAllowanceSec: 60, paused: false };
   await configure(context, id, worker, settings);
   log('Configured the "Demo EHR" system');
 

@@ -30,6 +30,12 @@ export interface ContentConfig {
   rules: ClassificationRule[];
   /** The page is one of the system's sign-in pages (signInPatterns): it counts as login_auth. */
   signIn: boolean;
+  /**
+   * The script runs in a subframe of a page of this system (an editor, an
+   * embedded viewer): it reports input and attention only, and the worker books
+   * them under the top page's category. Rules are then empty.
+   */
+  frame?: true;
 }
 
 /** Rules from the settings page, not yet saved, to try on the system's most recently attended tab. */

@@ -52,12 +52,23 @@ export function browserPorts(): WorkerPorts {
     },
     async registeredContentScripts() {
       const scripts = await browser.scripting.getRegisteredContentScripts();
-      return scripts.map((s) => ({ id: s.id, matches: s.matches ?? [] }));
+      return scripts.map((s) => ({ id: s.id, matches: s.matches ?? [], allFrames: s.allFrames === true, matchOriginAsFallback: (s as { matchOriginAsFallback?: boolean }).matchOriginAsFallback === true }));
     },
     async registerContentScripts(scripts) {
-      await browser.scripting.registerContentScripts(
-        scripts.map((s) => ({ id: s.id, matches: s.matches, js: ['content.js'], runAt: 'document_start', allFrames: false, persistAcrossSessions: true })),
-      );
+      const register = (fallback: boolean) =>
+        browser.scripting.registerContentScripts(
+          scripts.map((s) => ({
+            id: s.id,
+            matches: s.matches,
+            js: ['content.js'],
+            runAt: 'document_start' as const,
+            allFrames: s.allFrames,
+            ...(fallback && s.matchOriginAsFallback ? { matchOriginAsFallback: true } : {}),
+            persistAcrossSessions: true,
+          })),
+        );
+      // A browser without matchOriginAsFallback (Chrome before 119) refuses the whole call: register without it.
+      await register(true).catch(() => register(false));
     },
     async unregisterContentScripts(ids) {
       await browser.scripting.unregisterContentScripts({ ids });
@@ -66,7 +77,8 @@ export function browserPorts(): WorkerPorts {
       const tabs = await browser.tabs.query({ url: matches }).catch(() => []);
       for (const tab of tabs) {
         if (tab.id === undefined) continue;
-        await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['content.js'] }).catch(() => undefined);
+        // Every frame: frames of origins not granted refuse the script, and the worker ignores frames not of the system.
+        await browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: ['content.js'] }).catch(() => undefined);
       }
     },
     async tabUrl(tabId) {

@@ -7,6 +7,14 @@ import type { TimebackDb } from '../store/db.js';
 export interface ContentScriptRegistration {
   id: string;
   matches: string[];
+  /** In every frame of a matching page whose own URL matches too (editor iframes, embedded viewers). */
+  allFrames: boolean;
+  /**
+   * Also in about:blank, srcdoc, data: and blob: frames whose origin matches
+   * (rich-text editors write their body into an empty frame). The browser
+   * allows it only when every pattern's path is `/*`.
+   */
+  matchOriginAsFallback: boolean;
 }
 
 /**

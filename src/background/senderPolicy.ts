@@ -6,21 +6,49 @@ import type { SenderKind } from '../protocol.js';
 export interface MessageSenderInfo {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  /** The tab's top-level URL is visible only for origins Timeback was granted. */
+  tab?: { id?: number; url?: string };
   frameId?: number;
+  /** The frame's origin (Chromium): what an about:blank or about:srcdoc frame inherited. */
+  origin?: string;
 }
 
 /**
  * Messages from unexpected senders are ignored (non-negotiable 5): another
- * extension, a web page, a subframe, a page outside the configured systems,
- * or a content-script message from an extension page (and vice versa).
+ * extension, a web page, a page outside the configured systems, a subframe
+ * that is not of an origin granted to its tab's top-level system, or a
+ * content-script message from an extension page (and vice versa).
  */
 export function senderAllowed(kind: SenderKind, sender: MessageSenderInfo, ctx: { extensionId: string; extensionPageOrigin: string; settings: Settings }): boolean {
   if (sender.id !== ctx.extensionId || typeof sender.url !== 'string') return false;
   const fromExtensionPage = sender.url.startsWith(ctx.extensionPageOrigin);
   if (kind === 'extension-page') return fromExtensionPage;
-  if (fromExtensionPage || typeof sender.tab?.id !== 'number' || sender.frameId !== 0) return false;
+  if (fromExtensionPage || typeof sender.tab?.id !== 'number' || typeof sender.frameId !== 'number') return false;
+  if (sender.frameId !== 0) return frameSystem(ctx.settings, sender) !== undefined;
   return systemForUrl(ctx.settings, sender.url) !== undefined;
+}
+
+/** Frames that inherit their origin from the page that made them (an editor's empty or srcdoc frame). */
+const INHERITING_FRAME = /^about:(blank|srcdoc)$/;
+
+/**
+ * The system a subframe's evidence belongs to: the system of its tab's
+ * top-level page (never the frame's own choice), and only when the frame is of
+ * an origin that system was granted: its own pages, its sign-in pages or its
+ * embedded viewers. An about:blank or srcdoc frame is judged by the origin it
+ * inherited where the browser says it (Chromium); the browser injects the
+ * script there only for granted origins anyway. Both URLs are used here, in
+ * memory, and never stored.
+ */
+export function frameSystem(settings: Settings, sender: MessageSenderInfo): ClinicalSystem | undefined {
+  const top = sender.tab?.url;
+  const url = sender.url;
+  if (typeof top !== 'string' || typeof url !== 'string') return undefined;
+  const system = systemForUrl(settings, top);
+  if (!system) return undefined;
+  const granted = [...system.matches, ...system.signInPatterns, ...(system.viewerPatterns ?? [])];
+  if (INHERITING_FRAME.test(url)) return sender.origin === undefined || anyPatternMatches(granted, `${sender.origin}/`) ? system : undefined;
+  return anyPatternMatches(granted, url) ? system : undefined;
 }
 
 /**

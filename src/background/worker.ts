@@ -16,7 +16,7 @@ import type { WorkerPorts } from './ports.js';
 import { parseActivityReport } from './reportValidation.js';
 import { previewRules } from './rulePreview.js';
 import { createSiteTracking } from './siteTracking.js';
-import { isSignInPage, senderAllowed, systemForUrl, type MessageSenderInfo } from './senderPolicy.js';
+import { frameSystem, isSignInPage, senderAllowed, systemForUrl, type MessageSenderInfo } from './senderPolicy.js';
 
 type Handlers = { [K in MessageType]: (body: RequestOf<K>, sender: MessageSenderInfo, settings: Settings) => Promise<ResponseOf<K>> };
 
@@ -168,16 +168,23 @@ export function createWorker(ports: WorkerPorts) {
 
   const handlers: Handlers = {
     async contentConfig(_body, sender, settings) {
+      if (sender.frameId !== 0) {
+        // A frame senses input only: its top page decides the category.
+        const system = frameSystem(settings, sender);
+        return system ? { systemId: system.id, rules: [], signIn: false, frame: true } : null;
+      }
       const system = systemForUrl(settings, sender.url!);
       if (!system) return null;
       noteShape(system, sender.url!);
       return { systemId: system.id, rules: effectiveRules(system.rules, system.useGenericRules), signIn: isSignInPage(system, sender.url!) };
     },
     async activity(body, sender, settings) {
-      const system = systemForUrl(settings, sender.url!);
-      const report = system && parseActivityReport(body, system.id, Math.floor(ports.now() / 1000));
+      const fromFrame = sender.frameId !== 0;
+      const system = fromFrame ? frameSystem(settings, sender) : systemForUrl(settings, sender.url!);
+      const report = system && parseActivityReport(body, system.id, Math.floor(ports.now() / 1000), fromFrame);
       if (!report || settings.paused) return { accepted: false };
-      noteShape(system, sender.url!);
+      // A frame's own address (a viewer's, an editor's) says nothing of its system's pages.
+      if (!fromFrame) noteShape(system, sender.url!);
       return reports.add(sender.tab!.id!, report, settings);
     },
     async getToday(_body, _sender, settings) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Runs } from '../core/runs.js';
+import { unionRuns, type Runs } from '../core/runs.js';
 import type { TaskCategory } from '../core/taskCategory.js';
-import { ActivitySensor, FLUSH_MS, TICK_MS } from './activitySensor.js';
+import { ActivitySensor, FLUSH_MS, INPUT_EVENTS, inputListener, TICK_MS } from './activitySensor.js';
 
 /** A page with an injected wall clock, monotonic clock, focus and route, and a timer we drive by hand. */
 function page(startMs = Date.parse('2026-05-12T08:00:00Z')) {
@@ -47,6 +47,30 @@ function page(startMs = Date.parse('2026-05-12T08:00:00Z')) {
 }
 
 describe('ActivitySensor', () => {
+  it('counts text that arrives with no key or pointer event (dictation, input methods) as input, trusted only', () => {
+    for (const type of ['beforeinput', 'input', 'compositionstart', 'compositionupdate', 'compositionend']) expect(INPUT_EVENTS).toContain(type);
+    for (const type of ['keydown', 'pointerdown', 'wheel', 'scroll', 'pointermove']) expect(INPUT_EVENTS).toContain(type);
+    const { env, sensor, advance, rel } = page();
+    const listener = inputListener(sensor);
+    // Ten seconds of dictation: an input event every 300 ms, and a page script's forged ones between.
+    for (let ms = 0; ms < 10_000; ms += 300) {
+      listener({ isTrusted: true });
+      listener({ isTrusted: false });
+      advance(300);
+    }
+    sensor.flush();
+    const input = env.sent.map((r) => rel(r.input)).reduce((all, runs) => unionRuns(all, runs), []);
+    expect(input).toEqual([0, 10]);
+  });
+
+  it('ignores untrusted text events', () => {
+    const { env, sensor } = page();
+    const listener = inputListener(sensor);
+    for (let i = 0; i < 50; i++) listener({ isTrusted: false });
+    sensor.flush();
+    expect(env.sent).toEqual([]);
+  });
+
   it('records each second with input once, however many events', () => {
     const { env, sensor, rel } = page();
     for (let i = 0; i < 100; i++) sensor.onInput();

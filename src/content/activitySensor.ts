@@ -68,6 +68,8 @@ export class ActivitySensor {
     this.flush();
     this.currentCategory = next;
     this.onAttentionGained();
+    // The new category goes at once, with its first second: the tab's frames book under it from now.
+    this.announce();
   }
 
   tick(): void {
@@ -77,6 +79,16 @@ export class ActivitySensor {
     if (pending && this.deps.monotonic() - this.lastFlushMono >= FLUSH_MS) this.flush();
     const quietSec = this.deps.now() / 1000 - this.lastInputSec;
     if (quietSec > MAX_THRESHOLD_SEC + TICK_MS / 1000 && this.input.length === 0 && this.attended.length === 0) this.stop();
+  }
+
+  /**
+   * Report now, even with no evidence: the top page tells the worker its
+   * category as it arrives, so evidence from its frames is booked under it.
+   */
+  announce(): void {
+    if (this.input.length > 0 || this.attended.length > 0) return this.flush();
+    this.lastFlushMono = this.deps.monotonic();
+    this.deps.send({ category: this.currentCategory, input: [], attended: [] });
   }
 
   flush(): void {
@@ -127,6 +139,15 @@ export class ActivitySensor {
     this.tickMono = mono;
   }
 }
+
+/**
+ * Every trusted way the clinician's input reaches a page: keys, pointers,
+ * wheel and scrolling, and the events that carry text without any key or
+ * pointer event — dictation (speech recognition such as Dragon), input methods
+ * and pasting arrive only as `beforeinput`/`input` and composition events.
+ * All go to the same listener, at the same cost per event.
+ */
+export const INPUT_EVENTS = ['keydown', 'pointerdown', 'wheel', 'scroll', 'pointermove', 'beforeinput', 'input', 'compositionstart', 'compositionupdate', 'compositionend'] as const;
 
 /**
  * The listener on every input event of the page. Synthetic events from page

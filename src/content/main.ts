@@ -1,7 +1,9 @@
 import { SETTINGS_KEY } from '../core/settings.js';
 import { ACTIVITY_PORT, type ContentConfig, type ContentEnvelope, type Envelope, type MessageType, type PortReport, type RequestOf, type ResponseOf } from '../protocol.js';
-import { ActivitySensor, inputListener, TICK_MS } from './activitySensor.js';
+import { ActivitySensor, INPUT_EVENTS, inputListener, TICK_MS } from './activitySensor.js';
 import { PageClassifier } from './pageClassifier.js';
+import { SoftNavigation, type RequestTiming } from './softNavigation.js';
+import { DEFAULT_CATEGORY } from '../core/taskCategory.js';
 
 /*
  * Content script, injected only into the clinical systems the clinician
@@ -35,14 +37,15 @@ async function start(): Promise<void> {
     now: () => Date.now(),
     monotonic: () => performance.now(),
     attendedNow: () => document.visibilityState === 'visible' && document.hasFocus(),
-    category: () => classifier.category(),
+    // A frame never classifies: the worker books its evidence under the top page's category.
+    category: () => (config?.frame ? DEFAULT_CATEGORY : classifier.category()),
     send: (report) => {
       if (config) sendActivity({ systemId: config.systemId, ...report });
     },
     startTicking: () => {
       timer ??= setInterval(() => sensor.tick(), TICK_MS);
-      // DOM changes matter only while there is evidence to book.
-      classifier.watch();
+      // DOM changes matter only while there is evidence to book (and only in the top page).
+      if (!config?.frame) classifier.watch();
     },
     stopTicking: () => {
       clearInterval(timer);
@@ -96,11 +99,35 @@ async function start(): Promise<void> {
     if (!(event.target instanceof Node)) sensor.onAttentionLost();
   };
   const onPageHide = () => sensor.onAttentionLost();
-  const onRoute = () => classifier.refresh();
+  // In-app waits of single-page apps, in the top page only (softNavigation.ts).
+  const soft = new SoftNavigation({
+    now: () => performance.now(),
+    watchRequests() {
+      const seen: RequestTiming[] = [];
+      // An observer rather than the page's timing buffer, which a polling page fills.
+      const observer = new PerformanceObserver((list) => void seen.push(...(list.getEntries() as PerformanceResourceTiming[])));
+      observer.observe({ type: 'resource' });
+      return () => (observer.disconnect(), seen);
+    },
+    later: (fn, ms) => void setTimeout(fn, ms),
+    report(from, to) {
+      if (!config) return;
+      const loadStartMs = performance.timeOrigin + from;
+      const seconds = [Math.floor(loadStartMs / 1000), Math.ceil((performance.timeOrigin + to) / 1000)];
+      sendActivity({ systemId: config.systemId, category: 'waiting_for_system', input: seconds, attended: seconds, pageLoadMs: to - from, loadStartMs, soft: true });
+    },
+  });
+  const onAction = (event: Event) => {
+    if (event.isTrusted && !config?.frame) soft.onAction();
+  };
+  const onRoute = () => {
+    soft.onRoute();
+    classifier.refresh();
+  };
   // The Navigation API (where the browser has it) also reports pushState route changes; elsewhere the tick's path check does.
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;
   const opts: AddEventListenerOptions = { passive: true, capture: true };
-  const inputEvents = ['keydown', 'pointerdown', 'wheel', 'scroll', 'pointermove'] as const;
+  const inputEvents = INPUT_EVENTS;
 
   let listening = false;
   let starting = false;
@@ -115,6 +142,8 @@ async function start(): Promise<void> {
     addEventListener('pagehide', onPageHide, opts);
     addEventListener('popstate', onRoute, opts);
     addEventListener('hashchange', onRoute, opts);
+    addEventListener('click', onAction, opts);
+    addEventListener('submit', onAction, opts);
     navigation?.addEventListener('navigatesuccess', onRoute);
   }
 
@@ -128,6 +157,8 @@ async function start(): Promise<void> {
     removeEventListener('pagehide', onPageHide, opts);
     removeEventListener('popstate', onRoute, opts);
     removeEventListener('hashchange', onRoute, opts);
+    removeEventListener('click', onAction, opts);
+    removeEventListener('submit', onAction, opts);
     navigation?.removeEventListener('navigatesuccess', onRoute);
     clearInterval(timer);
     timer = undefined;
@@ -144,7 +175,7 @@ async function start(): Promise<void> {
       return;
     }
     config = next;
-    classifier.configure(next.rules, next.signIn);
+    if (!next.frame) classifier.configure(next.rules, next.signIn);
     sensor.onRouteMaybeChanged();
     if (!listening && !starting) {
       starting = true;
@@ -153,26 +184,27 @@ async function start(): Promise<void> {
       await pageLoaded();
       starting = false;
       if (!config) return;
-      reportPageLoad();
+      if (!config.frame) reportPageLoad();
       listen();
       // Arriving on a page in a focused, visible tab is the clinician's own act.
       sensor.onAttentionGained();
+      // The top page says at once what it is, so its frames' evidence is booked under its category.
+      if (!config.frame) sensor.announce();
     }
   }
 
   /**
-   * The page load as a waiting report: the whole seconds strictly inside
-   * Navigation Timing start → loadEventEnd (the second of the click belongs to
-   * the page before, the second the load ends to this page, so nothing is
-   * counted twice), plus the exact duration as a page-load sample.
+   * The page load as a waiting report: the seconds it touches, from
+   * Navigation Timing start to loadEventEnd, with its exact start and
+   * duration, so the worker books it to the millisecond, taken out of the page
+   * before (core/loadEdges.ts).
    */
   function reportPageLoad(): void {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     if (!config || !nav || nav.loadEventEnd <= 0 || !(document.visibilityState === 'visible' && document.hasFocus())) return;
-    const start = Math.ceil((performance.timeOrigin + nav.startTime) / 1000);
-    const end = Math.floor((performance.timeOrigin + nav.loadEventEnd) / 1000);
-    const seconds = end > start ? [start, end] : [];
-    sendActivity({ systemId: config.systemId, category: 'waiting_for_system', input: seconds, attended: seconds, pageLoadMs: nav.loadEventEnd - nav.startTime });
+    const loadStartMs = performance.timeOrigin + nav.startTime;
+    const seconds = [Math.floor(loadStartMs / 1000), Math.ceil((performance.timeOrigin + nav.loadEventEnd) / 1000)];
+    sendActivity({ systemId: config.systemId, category: 'waiting_for_system', input: seconds, attended: seconds, pageLoadMs: nav.loadEventEnd - nav.startTime, loadStartMs });
   }
 
   // The settings page's "test these rules" preview, relayed by the worker: only

@@ -1,4 +1,5 @@
 import type { ActiveTimeParams } from './activeTimeParams.js';
+import { withoutLoadEdges } from './loadEdges.js';
 import type { ActivitySpan } from './activitySpan.js';
 import { splitAtLocalMidnight, type LocalDateKey } from './localDate.js';
 import { shiftRuns, subtractRange, unionRuns, type Runs } from './runs.js';
@@ -62,8 +63,11 @@ function countedBeforeExclusions(span: ActivitySpan, params: ActiveTimeParams): 
 export function activeMs(span: ActivitySpan, params: ActiveTimeParams, exclude: Runs = []): number {
   let total = 0;
   const runs = countedSeconds(span, params, exclude);
-  for (let i = 0; i < runs.length; i += 2) total += runs[i + 1]! - runs[i]!;
-  return total * 1000;
+  for (let i = 0; i < runs.length; i += 2) {
+    const [from, to] = withoutLoadEdges(span, runs[i]! * 1000, runs[i + 1]! * 1000);
+    total += to - from;
+  }
+  return total;
 }
 
 /** The span's counted time as ActiveIntervals, split at local midnight. */
@@ -71,7 +75,8 @@ export function activeIntervals(span: ActivitySpan, params: ActiveTimeParams, ti
   const runs = countedSeconds(span, params, exclude);
   const out: ActiveInterval[] = [];
   for (let i = 0; i < runs.length; i += 2) {
-    for (const piece of splitAtLocalMidnight(runs[i]! * 1000, runs[i + 1]! * 1000, timeZone)) {
+    const [from, to] = withoutLoadEdges(span, runs[i]! * 1000, runs[i + 1]! * 1000);
+    for (const piece of splitAtLocalMidnight(from, to, timeZone)) {
       out.push({
         systemId: span.systemId,
         category: span.category,

@@ -44,6 +44,13 @@ export interface ActivitySpan {
   switched?: boolean;
   /** Seconds the tab was seen attended (focused, visible; with or without input), relative to `start / 1000`. A superset of `input`. */
   attended: Runs;
+  /**
+   * Milliseconds at the start of the first evidence second and at the end of
+   * the last that are not this span's, because a page load measured to the
+   * millisecond began or ended inside that second (loadEdges.ts). They are not
+   * counted. Absent when both are 0.
+   */
+  loadEdgeMs?: [number, number];
 }
 
 /** The fields that make two reports continue the same span. Volatile fields stay out (lessons-from-peers 3). */

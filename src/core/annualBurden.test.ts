@@ -33,7 +33,7 @@ describe('annualising a period', () => {
     expect(workingWeeksInPeriod({ scheduledHours: 104, jobPlanWeeklyHours: 40, calendarDays: 28 })).toEqual({ weeks: 2.6, basis: 'job-plan', enough: true });
     // 5.2 h of logging in over 2.6 working weeks = 2 h a week; × 45 weeks = 90 h a year; ÷ (37.5 × 45 = 1,687.5 h) = 0.0533 FTE.
     const year = personalAnnualBurden(
-      { ...m, byCategoryMs: { login_auth: 5.2 * H, inbox_messaging: 2 * H, admin_other: 0.6 * H }, waiting: { totalMs: 1.3 * H, bySystem: {} }, afterHoursEpicMs: 7.8 * H },
+      { ...m, byCategoryMs: { login_auth: 5.2 * H, inbox_messaging: 2 * H, admin_other: 0.6 * H }, waiting: { totalMs: 1.3 * H, bySystem: {}, inAppBySystem: {} }, afterHoursEpicMs: 7.8 * H },
       JOB_PLAN,
     );
     expect(year.workingWeeks).toEqual({ weeks: 2.6, basis: 'job-plan', enough: true });

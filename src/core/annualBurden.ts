@@ -31,7 +31,7 @@ export const BURDEN_LABELS: Record<BurdenId, string> = {
 /** What each burden is made of, in words (the docs and the board report say the same). */
 export const BURDEN_SOURCES: Record<BurdenId, string> = {
   login: 'active time on login and authentication pages (task "Logging in")',
-  waiting: 'active time waiting for pages to load (task "Waiting for the system")',
+  waiting: 'active time waiting for pages and in-app views to load (task "Waiting for the system")',
   afterHours: 'active time in the Epic "pajama time" window: weekdays 17:30–07:00 and all weekend (Rotenstein et al., 2023)',
   inboxAdmin: 'active time on the tasks "Inbox and messages" and "Admin and other"',
 };

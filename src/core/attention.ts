@@ -14,6 +14,10 @@ export interface AttentionPeriod {
   /** The span this period's latest evidence went to, and that span's key. */
   spanId?: string;
   spanKey?: string;
+  /** The span before that one in this period (the view left by a route change), for an in-app wait measured after the fact. */
+  prevSpanId?: string;
+  /** The end (epoch ms) of the page load this period's evidence last went to: the page arriving shares that second (loadEdges.ts). */
+  loadEndMs?: number;
 }
 
 export type OsState = 'active' | 'idle' | 'locked';

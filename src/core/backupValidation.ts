@@ -42,7 +42,7 @@ const MAX_NOTE = 2000;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-const SPAN_KEYS = new Set(['id', 'systemId', 'category', 'source', 'start', 'end', 'date', 'input', 'attended', 'edited', 'originalId', 'supersededBy', 'flaggedForReview', 'note', 'switched']);
+const SPAN_KEYS = new Set(['id', 'systemId', 'category', 'source', 'start', 'end', 'date', 'input', 'attended', 'edited', 'originalId', 'supersededBy', 'flaggedForReview', 'note', 'switched', 'loadEdgeMs']);
 const EVENT_KEYS = new Set(['id', 'kind', 'systemId', 'at', 'date', 'durationMs']);
 const TOP_KEYS = new Set(['format', 'version', 'dbVersion', 'createdAt', 'spans', 'events', 'settings']);
 
@@ -79,6 +79,9 @@ export function spanErrors(raw: unknown): string[] {
     if (raw[k] !== undefined && typeof raw[k] !== 'boolean') errors.push(`has a non-boolean "${k}"`);
   for (const k of ['originalId', 'supersededBy'] as const) if (raw[k] !== undefined && !isId(raw[k])) errors.push(`has an invalid "${k}"`);
   if (raw.note !== undefined && (typeof raw.note !== 'string' || raw.note.length > MAX_NOTE)) errors.push(`has a note that is not text of at most ${MAX_NOTE} characters`);
+  const edges = raw.loadEdgeMs;
+  if (edges !== undefined && !(Array.isArray(edges) && edges.length === 2 && edges.every((e) => Number.isInteger(e) && e >= 0 && e < 1000)))
+    errors.push('has invalid "loadEdgeMs" (two whole numbers of ms from 0 to 999)');
   return errors;
 }
 
@@ -89,7 +92,7 @@ export function eventErrors(raw: unknown): string[] {
   const extra = unexpectedKeys(raw, EVENT_KEYS);
   if (extra.length > 0) errors.push(`has unexpected fields (${extra.slice(0, 3).map((k) => JSON.stringify(k)).join(', ')})`);
   if (!isId(raw.id)) errors.push('has no valid "id"');
-  if (raw.kind !== 'login' && raw.kind !== 'pageLoad') errors.push('has an unknown "kind"');
+  if (raw.kind !== 'login' && raw.kind !== 'pageLoad' && raw.kind !== 'softWait') errors.push('has an unknown "kind"');
   if (typeof raw.systemId !== 'string' || raw.systemId.length > 40) errors.push('has no valid "systemId"');
   if (!isTime(raw.at)) errors.push('has an invalid "at" time');
   if (typeof raw.date !== 'string' || !DATE.test(raw.date)) errors.push('has an invalid "date"');

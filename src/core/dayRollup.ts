@@ -38,6 +38,8 @@ export interface DayRollup {
   logins: Record<string, number[]>;
   /** Page loads (Navigation Timing, start → loadEventEnd), ms, per system. */
   pageLoads: Record<string, number[]>;
+  /** In-app waits of single-page apps (soft navigations, docs/metrics.md), ms, per system. Absent until there is one. */
+  softWaits?: Record<string, number[]>;
   /** Active ms from manual entries, timers and hand-edited records: how much was corrected by hand. */
   correctedMs: number;
 }
@@ -54,10 +56,11 @@ export interface RollupDelta {
   /** Samples to add (or, with a negative sign, remove). */
   logins: Array<{ systemId: string; ms: number; sign: 1 | -1 }>;
   pageLoads: Array<{ systemId: string; ms: number; sign: 1 | -1 }>;
+  softWaits: Array<{ systemId: string; ms: number; sign: 1 | -1 }>;
 }
 
 function emptyDelta(date: LocalDateKey): RollupDelta {
-  return { date, cells: [], slots: {}, slotsByThreshold: {}, bouts: {}, switches: 0, correctedMs: 0, logins: [], pageLoads: [] };
+  return { date, cells: [], slots: {}, slotsByThreshold: {}, bouts: {}, switches: 0, correctedMs: 0, logins: [], pageLoads: [], softWaits: [] };
 }
 
 function add(map: Record<string, number>, key: string | number, v: number): void {
@@ -134,6 +137,7 @@ function mergeDeltas(parts: Iterable<RollupDelta>): RollupDelta[] {
     m.correctedMs += d.correctedMs;
     m.logins.push(...d.logins);
     m.pageLoads.push(...d.pageLoads);
+    m.softWaits.push(...d.softWaits);
   }
   return [...out.values()];
 }
@@ -164,10 +168,10 @@ export function manualClaims(spans: Iterable<ActivitySpan>): Runs {
   return out;
 }
 
-/** A page event (a completed login, a page load) as stored: ids, times, a duration — nothing from the page. */
+/** A page event (a completed login, a page load, an in-app wait) as stored: ids, times, a duration — nothing from the page. */
 export interface PageEvent {
   id: string;
-  kind: 'login' | 'pageLoad';
+  kind: 'login' | 'pageLoad' | 'softWait';
   systemId: string;
   /** Epoch ms the event ended (login: first page after the login page; page load: load end). */
   at: number;
@@ -177,7 +181,7 @@ export interface PageEvent {
 
 export function eventRollupDelta(event: PageEvent, sign: 1 | -1 = 1): RollupDelta {
   const d = emptyDelta(event.date);
-  (event.kind === 'login' ? d.logins : d.pageLoads).push({ systemId: event.systemId, ms: event.durationMs, sign });
+  (event.kind === 'login' ? d.logins : event.kind === 'softWait' ? d.softWaits : d.pageLoads).push({ systemId: event.systemId, ms: event.durationMs, sign });
   return d;
 }
 
@@ -222,6 +226,10 @@ export function applyRollupDeltas(rollup: DayRollup, deltas: readonly RollupDelt
     next.correctedMs = (next.correctedMs ?? 0) + d.correctedMs;
     applySamples(next.logins, d.logins);
     applySamples(next.pageLoads, d.pageLoads);
+    if (d.softWaits.length > 0) {
+      applySamples((next.softWaits ??= {}), d.softWaits);
+      if (Object.keys(next.softWaits).length === 0) delete next.softWaits;
+    }
   }
   return next;
 }

@@ -188,6 +188,7 @@ export function computePeriodMetrics(input: {
   const sens = SENSITIVITY_THRESHOLDS_SEC.map((t) => ({ thresholdSec: t as number, activeMs: 0, outsideMs: 0 }));
   const loginSamples: number[] = [];
   const pageLoads = new Map<string, number[]>();
+  const softWaits = new Map<string, number[]>();
   let switches = 0;
   const bouts = new Map<number, number>();
   let activeDays = 0;
@@ -236,11 +237,12 @@ export function computePeriodMetrics(input: {
         loginSamples.push(...samples);
         dayLogins += samples.length;
       }
-      for (const [systemId, samples] of Object.entries(r.pageLoads ?? {})) {
-        const list = pageLoads.get(systemId);
-        if (list) list.push(...samples);
-        else pageLoads.set(systemId, [...samples]);
-      }
+      for (const [target, source] of [[pageLoads, r.pageLoads], [softWaits, r.softWaits]] as const)
+        for (const [systemId, samples] of Object.entries(source ?? {})) {
+          const list = target.get(systemId);
+          if (list) list.push(...samples);
+          else target.set(systemId, [...samples]);
+        }
       switches += r.switches ?? 0;
       for (const [len, count] of Object.entries(r.bouts ?? {})) if (Number.isFinite(Number(len))) addTo(bouts, Number(len), count);
     }
@@ -280,16 +282,15 @@ export function computePeriodMetrics(input: {
   const per8 = (ms: number): number | null => (scheduledHours > 0 ? (8 * (ms / HOUR_MS)) / scheduledHours : null);
   const categoryMs = (c: TaskCategory) => byCategory.get(c) ?? 0;
 
-  const waitingBySystem: PeriodMetrics['waiting']['bySystem'] = {};
-  for (const [systemId, samples] of [...pageLoads].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    if (samples.length === 0) continue;
-    waitingBySystem[systemId] = {
-      pageLoads: samples.length,
-      p50Ms: nearestRankPercentile(samples, 50)!,
-      p95Ms: nearestRankPercentile(samples, 95)!,
-      totalMs: samples.reduce((sum, v) => sum + v, 0),
-    };
-  }
+  const sampleFigures = (samples: number[]) => ({
+    p50Ms: nearestRankPercentile(samples, 50)!,
+    p95Ms: nearestRankPercentile(samples, 95)!,
+    totalMs: samples.reduce((sum, v) => sum + v, 0),
+  });
+  const bySystemId = <T>(samples: Map<string, number[]>, figures: (s: number[]) => T): Record<string, T> =>
+    Object.fromEntries([...samples].filter(([, s]) => s.length > 0).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([id, s]) => [id, figures(s)]));
+  const waitingBySystem: PeriodMetrics['waiting']['bySystem'] = bySystemId(pageLoads, (s) => ({ pageLoads: s.length, ...sampleFigures(s) }));
+  const inAppBySystem: PeriodMetrics['waiting']['inAppBySystem'] = bySystemId(softWaits, (s) => ({ waits: s.length, ...sampleFigures(s) }));
 
   return {
     from,
@@ -317,7 +318,7 @@ export function computePeriodMetrics(input: {
       medianLoginMs: median(loginSamples),
       authPageMs: categoryMs('login_auth'),
     },
-    waiting: { totalMs: categoryMs('waiting_for_system'), bySystem: waitingBySystem },
+    waiting: { totalMs: categoryMs('waiting_for_system'), bySystem: waitingBySystem, inAppBySystem },
     fragmentation: {
       switchesPerActiveHour: activeMs > 0 ? switches / (activeMs / HOUR_MS) : null,
       medianBoutSec: histogramMedian(bouts),

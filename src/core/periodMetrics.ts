@@ -56,6 +56,8 @@ export interface PeriodMetrics {
     totalMs: number;
     /** Page loads (Navigation Timing) per system: count, nearest-rank p50/p95, and the sum of the load durations. Systems without samples are absent. */
     bySystem: Record<string, { pageLoads: number; p50Ms: number; p95Ms: number; totalMs: number }>;
+    /** In-app waits of single-page apps (soft navigations) per system, the same way; systems without any are absent. */
+    inAppBySystem: Record<string, { waits: number; p50Ms: number; p95Ms: number; totalMs: number }>;
   };
   fragmentation: {
     /** Switches / active hours; null with no active time. */

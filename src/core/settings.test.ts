@@ -124,6 +124,9 @@ describe('settings', () => {
     ['useGenericRules that is not a boolean', { useGenericRules: 'yes' }, '"useGenericRules" must be true or false'],
     ['a rule without a priority', { rules: [{ path: '/x', category: 'documentation' }] }, '"priority" must be a whole number'],
     ['a rule with no condition', { rules: [{ category: 'documentation', priority: 0 }] }, 'has no condition'],
+    ['an embedded viewer for every website', { viewerPatterns: ['<all_urls>'] }, 'embedded viewers: "<all_urls>" would track every website'],
+    ['embedded viewers that are not a list', { viewerPatterns: 'https://pacs.nhs.uk/*' }, '"viewerPatterns" must be a list'],
+    ['an embedded viewer that is no match pattern', { viewerPatterns: ['pacs.nhs.uk'] }, 'embedded viewers:'],
   ])('refuses a system with %s', (_name, change, fragment) => {
     const r = parseSettings({ ...valid, systems: [{ ...valid.systems[0]!, ...change }] });
     expect(r.ok).toBe(false);
@@ -163,6 +166,16 @@ describe('settings', () => {
       'https://ehr.trust.nhs.uk/*',
       'https://sso.trust.nhs.uk/*',
     ]);
+  });
+
+  it('keeps embedded viewer patterns (trimmed), asks for their origins and registers the script on them; omits them when empty', () => {
+    const r = parseSettings({ ...valid, systems: [{ ...valid.systems[0]!, viewerPatterns: [' https://pacs.trust.nhs.uk/viewer/* '] }] });
+    expect(r.ok && r.settings.systems[0]!.viewerPatterns).toEqual(['https://pacs.trust.nhs.uk/viewer/*']);
+    const none = parseSettings({ ...valid, systems: [{ ...valid.systems[0]!, viewerPatterns: [] }] });
+    expect(none.ok && 'viewerPatterns' in none.settings.systems[0]!).toBe(false);
+    const system = { matches: ['https://ehr.trust.nhs.uk/*'], signInPatterns: [], viewerPatterns: ['https://pacs.trust.nhs.uk/viewer/*'] };
+    expect(systemOrigins(system)).toEqual(['https://ehr.trust.nhs.uk/*', 'https://pacs.trust.nhs.uk/*']);
+    expect(systemPatterns(system)).toEqual(['https://ehr.trust.nhs.uk/*', 'https://pacs.trust.nhs.uk/viewer/*']);
   });
 
   it('makes unused readable ids', () => {

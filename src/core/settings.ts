@@ -25,6 +25,14 @@ export interface ClinicalSystem {
    * pages count as login_auth.
    */
   signInPatterns: string[];
+  /**
+   * Match patterns of other origins whose pages this system shows in frames:
+   * embedded viewers (PACS, ICE, document and results viewers) of the same
+   * trust. A frame of one of these origins counts as this system, and only
+   * inside this system's pages; a tab showing one on its own counts nothing.
+   * Host permission is asked for like the system's own. Absent when empty.
+   */
+  viewerPatterns?: string[];
 }
 
 /** A system with no web pages (EMIS Web, SystmOne, a Citrix session): named for manual timers and entries only. */
@@ -189,6 +197,9 @@ export function parseSystem(raw: unknown, where: string): { ok: true; system: Cl
   const signIn = s.signInPatterns ?? [];
   if (!Array.isArray(signIn) || signIn.length > MAX_PATTERNS) errors.push(`${label}: "signInPatterns" must be a list of at most ${MAX_PATTERNS} match patterns.`);
   else errors.push(...patternErrors(signIn, `${label}, sign-in pages`));
+  const viewers = s.viewerPatterns ?? [];
+  if (!Array.isArray(viewers) || viewers.length > MAX_PATTERNS) errors.push(`${label}: "viewerPatterns" must be a list of at most ${MAX_PATTERNS} match patterns.`);
+  else errors.push(...patternErrors(viewers, `${label}, embedded viewers`));
   const useGenericRules = s.useGenericRules ?? true;
   if (typeof useGenericRules !== 'boolean') errors.push(`${label}: "useGenericRules" must be true or false.`);
   const rules = s.rules ?? [];
@@ -209,6 +220,7 @@ export function parseSystem(raw: unknown, where: string): { ok: true; system: Cl
       rules: parsedRules,
       useGenericRules: useGenericRules as boolean,
       signInPatterns: (signIn as string[]).map((m) => m.trim()),
+      ...((viewers as string[]).length > 0 ? { viewerPatterns: (viewers as string[]).map((m) => m.trim()) } : {}),
     },
   };
 }
@@ -225,13 +237,13 @@ function patternErrors(patterns: unknown[], label: string): string[] {
   return errors;
 }
 
-/** Every match pattern whose pages run the system's content script: its own pages, then its sign-in pages (deduplicated). */
-export function systemPatterns(system: Pick<ClinicalSystem, 'matches' | 'signInPatterns'>): string[] {
-  return [...new Set([...system.matches, ...system.signInPatterns])];
+/** Every match pattern whose pages run the system's content script: its own pages, its sign-in pages, then its embedded viewers (deduplicated). */
+export function systemPatterns(system: Pick<ClinicalSystem, 'matches' | 'signInPatterns' | 'viewerPatterns'>): string[] {
+  return [...new Set([...system.matches, ...system.signInPatterns, ...(system.viewerPatterns ?? [])])];
 }
 
 /** The host-permission origins a system needs, sign-in pages included (deduplicated). */
-export function systemOrigins(system: Pick<ClinicalSystem, 'matches' | 'signInPatterns'>): string[] {
+export function systemOrigins(system: Pick<ClinicalSystem, 'matches' | 'signInPatterns' | 'viewerPatterns'>): string[] {
   const out = new Set<string>();
   for (const m of systemPatterns(system)) {
     const p = parseMatchPattern(m);

@@ -5,6 +5,8 @@ import { localDateKey } from './localDate.js';
 import type { PageEvent } from './dayRollup.js';
 import { clipRuns, intersectRuns, runsTotal, shiftRuns, subtractRange, unionRuns, type Runs } from './runs.js';
 import type { TaskCategory } from './taskCategory.js';
+import { frameCategory, withTabView, type TabView } from './tabView.js';
+import { arrivalAfterLoad, bookLoad, keptLoadEdges } from './loadEdges.js';
 
 /**
  * Everything the service worker needs to carry on after being killed. It is
@@ -22,6 +24,8 @@ export interface TrackerState {
   lastSpan?: { key: string; endSec: number };
   /** A login page seen and not yet followed by a page after it. */
   pendingLogin?: { systemId: string; tabId: number; startSec: number };
+  /** What each recently reporting tab's top-level page is: the category its frames' evidence is booked under (tabView.ts). */
+  views?: TabView[];
 }
 
 export const INITIAL_TRACKER_STATE: TrackerState = { version: 1, periods: [], os: 'active', paused: false, lastSeenSec: 0 };
@@ -34,6 +38,15 @@ export interface ActivityReport {
   attended: Runs;
   /** Navigation Timing of the page load this report's waiting seconds belong to (start → loadEventEnd), ms. */
   pageLoadMs?: number;
+  /** When that load started (epoch ms, to the millisecond): with pageLoadMs, its waiting is booked to the millisecond (loadEdges.ts). */
+  loadStartMs?: number;
+  /** The wait is a single-page app's route change (a soft navigation), not a document load: docs/metrics.md. */
+  soft?: true;
+  /**
+   * Set by the worker (never by the page) for evidence from a subframe of the
+   * tab: its category is ignored and the top page's (TabView) is used.
+   */
+  fromFrame?: true;
 }
 
 /** A login page left unfinished this long is treated as abandoned. */
@@ -92,7 +105,7 @@ export function takeBackSwitchSecond(
 
 /** The spans a report from `tabId` may extend (the caller loads them before calling applyReport). */
 export function spanIdsForTab(state: TrackerState, tabId: number): string[] {
-  return state.periods.filter((p) => p.tabId === tabId && p.spanId).map((p) => p.spanId!);
+  return state.periods.filter((p) => p.tabId === tabId).flatMap((p) => [p.spanId, p.prevSpanId].filter((id): id is string => id !== undefined));
 }
 
 /**
@@ -111,7 +124,17 @@ export function applyReport(
   timeZone: string,
 ): { state: TrackerState; writes: SpanWrite[]; events: PageEvent[] } {
   let spans = initialSpans;
-  const clocked = observeClock(state, nowSec).state;
+  let clocked = observeClock(state, nowSec).state;
+  if (report.fromFrame) {
+    // A frame's evidence belongs to its tab's top-level page: booked under the top frame's
+    // category, in the same tab's periods and spans (so a second in two frames counts once).
+    const category = frameCategory(clocked.views, tabId, report.systemId);
+    if (!category) return { state: clocked, writes: [], events: [] };
+    report = { systemId: report.systemId, category, input: report.input, attended: report.attended };
+  } else {
+    const views = withTabView(clocked.views, { tabId, systemId: report.systemId, category: report.category });
+    if (views) clocked = { ...clocked, views };
+  }
   const lower = nowSec - LEDGER_MEMORY_SEC;
   const upper = nowSec + CLOCK_BACK_TOLERANCE_SEC;
   const input = clipRuns(report.input, lower, upper);
@@ -126,15 +149,19 @@ export function applyReport(
     const att = clipRuns(attended, period.from, to);
     if (att.length === 0) continue;
     const inp = clipRuns(input, period.from, to);
+    const shown = { spanId: period.spanId, spanKey: period.spanKey, prevSpanId: period.prevSpanId };
     if (report.category === 'waiting_for_system') {
       // Waiting for a page wins over the page being left: the old page lingers until
-      // the new one arrives, and those seconds must not count twice.
-      const found = period.spanId && period.spanKey !== key ? spans.get(period.spanId) : undefined;
-      const previous = found && isLive(found) ? found : undefined;
-      const trimmed = previous && withoutSeconds(previous, att[0]!, att[att.length - 1]!, timeZone);
-      if (previous && trimmed) {
-        writes.push({ before: previous, after: trimmed });
-        spans = new Map(spans).set(previous.id, trimmed);
+      // the new one arrives, and those seconds must not count twice. An in-app wait is
+      // measured after the fact, when the new view may already hold seconds of it too.
+      for (const id of report.soft ? [period.spanId, period.prevSpanId] : [period.spanKey !== key ? period.spanId : undefined]) {
+        const found = id ? spans.get(id) : undefined;
+        const previous = found && isLive(found) && found.category !== 'waiting_for_system' ? found : undefined;
+        const trimmed = previous && withoutSeconds(previous, att[0]!, att[att.length - 1]!, timeZone);
+        if (previous && trimmed) {
+          writes.push({ before: previous, after: trimmed });
+          spans = new Map(spans).set(previous.id, trimmed);
+        }
       }
     }
     const candidate = period.spanKey === key && period.spanId ? spans.get(period.spanId) : undefined;
@@ -156,9 +183,24 @@ export function applyReport(
     } else {
       continue;
     }
+    if (report.category === 'waiting_for_system' && report.pageLoadMs !== undefined && report.loadStartMs !== undefined) {
+      const loadEndMs = report.loadStartMs + report.pageLoadMs;
+      after = bookLoad(after, report.loadStartMs, loadEndMs);
+      // The page that arrives shares the load's last second (an in-app wait's view has arrived already).
+      if (!report.soft && after.end === Math.ceil(loadEndMs / 1000) * 1000) period.loadEndMs = loadEndMs;
+    } else if (period.loadEndMs !== undefined) {
+      if (after.id !== existing?.id) after = arrivalAfterLoad(after, period.loadEndMs);
+      delete period.loadEndMs;
+    }
     const before = existing && existing.id === after.id ? existing : undefined;
     writes.push({ before, after });
     firstSec = Math.min(firstSec ?? Infinity, att[0]!);
+    if (report.soft && shown.spanId && shown.spanKey !== key) {
+      // The view on screen stays the period's span: its evidence goes on after the wait.
+      Object.assign(period, shown);
+      continue;
+    }
+    if (period.spanId && period.spanId !== after.id) period.prevSpanId = period.spanId;
     period.spanId = after.id;
     period.spanKey = key;
   }
@@ -175,7 +217,7 @@ export function applyReport(
   // A page load is a sample of waiting when the clinician was looking: its seconds were
   // attended, or (a load shorter than a whole second) the tab has attention now.
   if (report.pageLoadMs !== undefined && report.category === 'waiting_for_system' && (writes.length > 0 || currentPeriod(next.periods)?.tabId === tabId))
-    events.push({ id: newId(), kind: 'pageLoad', systemId: report.systemId, at: nowSec * 1000, date: localDateKey(nowSec * 1000, timeZone), durationMs: report.pageLoadMs });
+    events.push({ id: newId(), kind: report.soft ? 'softWait' : 'pageLoad', systemId: report.systemId, at: nowSec * 1000, date: localDateKey(nowSec * 1000, timeZone), durationMs: report.pageLoadMs });
   return { state: next, writes, events };
 }
 
@@ -208,8 +250,8 @@ export function withoutSeconds(span: ActivitySpan, fromSec: number, toSec: numbe
   if (runsTotal(clipRuns(attended, fromSec, toSec)) === 0) return undefined;
   const keptInput = subtractRange(input, fromSec, toSec);
   const keptAttended = subtractRange(attended, fromSec, toSec);
-  if (keptAttended.length === 0) return { ...span, input: [], attended: [], end: span.start };
-  return extendSpan({ ...span, start: keptAttended[0]! * 1000, end: keptAttended[0]! * 1000, input: [], attended: [] }, keptInput, keptAttended, timeZone);
+  if (keptAttended.length === 0) return keptLoadEdges(span, { ...span, input: [], attended: [], end: span.start });
+  return keptLoadEdges(span, extendSpan({ ...span, start: keptAttended[0]! * 1000, end: keptAttended[0]! * 1000, input: [], attended: [] }, keptInput, keptAttended, timeZone));
 }
 
 /** Add absolute-second evidence to a span, keeping its runs relative and compact. */
@@ -220,14 +262,14 @@ export function extendSpan(span: ActivitySpan, input: Runs, attended: Runs, time
   const firstSec = Math.min(allAttended[0] ?? oldBase, allInput[0] ?? oldBase);
   const lastSec = Math.max(allAttended[allAttended.length - 1] ?? oldBase, allInput[allInput.length - 1] ?? oldBase);
   const start = firstSec * 1000;
-  return {
+  return keptLoadEdges(span, {
     ...span,
     start,
     end: lastSec * 1000,
     date: localDateKey(start, timeZone),
     input: shiftRuns(allInput, -firstSec),
     attended: shiftRuns(allAttended, -firstSec),
-  };
+  });
 }
 
 /**

@@ -33,7 +33,7 @@ interface Loaded {
 }
 
 function isEmpty(m: PeriodMetrics): boolean {
-  return m.activeMs === 0 && m.login.count === 0 && Object.keys(m.waiting.bySystem).length === 0;
+  return m.activeMs === 0 && m.login.count === 0 && Object.keys(m.waiting.bySystem).length === 0 && Object.keys(m.waiting.inAppBySystem).length === 0;
 }
 
 /**

@@ -271,6 +271,23 @@ export function SystemForm({
         />
       </div>
 
+      <div class="field">
+        <label for="system-viewers">{t('settings_viewersLabel')}</label>
+        <p class="hint" id="system-viewers-hint">
+          {t('settings_viewersHint')}
+        </p>
+        <textarea
+          id="system-viewers"
+          class="input textarea"
+          rows={2}
+          spellcheck={false}
+          autocapitalize="off"
+          aria-describedby="system-viewers-hint"
+          value={draft.viewerText ?? ''}
+          onInput={(e) => setDraft({ ...draft, viewerText: e.currentTarget.value })}
+        />
+      </div>
+
       <fieldset class="fieldset">
         <legend class="fieldset-legend">{t('settings_rulesLegend')}</legend>
         <p class="hint">{t('settings_rulesHint', categoryLabel(DEFAULT_CATEGORY))}</p>

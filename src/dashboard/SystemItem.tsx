@@ -66,6 +66,20 @@ export function SystemItem({
             </dd>
           </>
         )}
+        {system.viewerPatterns && (
+          <>
+            <dt>{t('settings_viewersTerm')}</dt>
+            <dd>
+              <ul class="plain-list">
+                {system.viewerPatterns.map((m) => (
+                  <li key={m}>
+                    <code>{m}</code>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
         <dt>{t('settings_rulesTerm')}</dt>
         <dd>{ruleCount(system.rules.length, system.useGenericRules)}</dd>
         <dt>{t('settings_genericTerm')}</dt>

@@ -27,6 +27,8 @@ export interface SystemDraft {
   useGenericRules: boolean;
   /** Sign-in page match patterns, one per line. */
   signInText: string;
+  /** Embedded viewer match patterns (other origins the system shows in frames), one per line; absent means none. */
+  viewerText?: string;
 }
 
 let nextRuleKey = 1;
@@ -53,6 +55,7 @@ export function draftFromSystem(system: ClinicalSystem): SystemDraft {
     rules: system.rules.map(draftRule),
     useGenericRules: system.useGenericRules,
     signInText: system.signInPatterns.join('\n'),
+    ...(system.viewerPatterns ? { viewerText: system.viewerPatterns.join('\n') } : {}),
   };
 }
 
@@ -111,6 +114,7 @@ export function systemFromDraft(draft: SystemDraft, otherIds: ReadonlySet<string
     rules: rulesFromDraft(draft.rules),
     useGenericRules: draft.useGenericRules,
     signInPatterns: lines(draft.signInText),
+    ...(lines(draft.viewerText ?? '').length > 0 ? { viewerPatterns: lines(draft.viewerText ?? '') } : {}),
   };
 }
 

@@ -42,7 +42,7 @@ export const CATEGORY_CODES = Object.freeze({
 export const SOURCE_CODES = Object.freeze({ manual: 1, timer: 2 } as const satisfies Record<Exclude<ActivitySource, 'auto'>, number>);
 
 /** Stored code of a page event's kind (append-only). */
-export const EVENT_KIND_CODES = Object.freeze({ login: 0, pageLoad: 1 } as const satisfies Record<PageEvent['kind'], number>);
+export const EVENT_KIND_CODES = Object.freeze({ login: 0, pageLoad: 1, softWait: 2 } as const satisfies Record<PageEvent['kind'], number>);
 
 export type CategoryCode = (typeof CATEGORY_CODES)[TaskCategory];
 export type SourceCode = (typeof SOURCE_CODES)[keyof typeof SOURCE_CODES];
@@ -80,6 +80,8 @@ export interface StoredSpan {
   m?: string;
   /** switched */
   w?: boolean;
+  /** loadEdgeMs */
+  g?: [number, number];
 }
 
 /** A `PageEvent` as stored in `events`. */
@@ -134,6 +136,7 @@ export function encodeSpan(span: ActivitySpan): StoredSpan {
   if (span.flaggedForReview !== undefined) out.f = span.flaggedForReview;
   if (span.note !== undefined) out.m = span.note;
   if (span.switched !== undefined) out.w = span.switched;
+  if (span.loadEdgeMs !== undefined) out.g = span.loadEdgeMs;
   return out;
 }
 
@@ -161,6 +164,7 @@ export function decodeSpan(stored: StoredSpan): ActivitySpan {
   if (stored.f !== undefined) span.flaggedForReview = stored.f;
   if (stored.m !== undefined) span.note = stored.m;
   if (stored.w !== undefined) span.switched = stored.w;
+  if (stored.g !== undefined) span.loadEdgeMs = stored.g;
   return span;
 }
 

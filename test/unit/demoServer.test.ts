@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CANARY_NAME, CANARY_NHS_NUMBER, CANARY_NHS_NUMBER_SPACED, canaryUrl, type CanaryPage } from '../fixtures/demo/canary.mjs';
+import { CANARY_ID, CANARY_NAME, CANARY_NHS_NUMBER, CANARY_NHS_NUMBER_SPACED, canaryUrl, type CanaryPage } from '../fixtures/demo/canary.mjs';
 import { PATIENTS, startDemoServer, type DemoServer } from '../fixtures/demo/server.mjs';
 
 let demo: DemoServer;
@@ -150,6 +150,44 @@ describe('demo server', () => {
       expect(text).not.toMatch(/<script>(?!<\/script>)/); // no inline script
       expect(text).not.toMatch(/\b(?:src|href)="(?:https?:)?\/\//); // nothing off-site
     }
+  });
+
+  it('frames a letter editor from its own origin, with the canary in the frame\'s title, URL and body', async () => {
+    const { res, text } = await get(canaryUrl(demo.url, 'notes/letter'));
+    expect(res.status).toBe(200);
+    const src = /id="letter-editor-frame"[^>]*src="([^"]+)"/.exec(text)![1]!.replace(/&amp;/g, '&');
+    expect(src).toContain(CANARY_NHS_NUMBER);
+    const frame = await get(src);
+    expect(frame.res.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+    expect(titleOf(frame.text)).toContain(CANARY_NAME);
+    expect(frame.text).toContain('contenteditable="true"');
+    expect(bodyText(frame.text)).toContain(CANARY_NHS_NUMBER_SPACED);
+  });
+
+  it('frames the results viewer from a second loopback origin (localhost by default, or one asked for)', async () => {
+    const page = await get(canaryUrl(demo.url, 'results/viewer'));
+    expect(page.text).toContain(`src="http://localhost:${demo.port}/viewer/report?`);
+    expect(page.res.headers.get('content-security-policy')).toContain(`frame-src http://localhost:${demo.port}`);
+    const other = await get(`${canaryUrl(demo.url, 'results/viewer')}&viewer=${encodeURIComponent('http://127.0.0.2:4000')}`);
+    expect(other.text).toContain('src="http://127.0.0.2:4000/viewer/report?');
+    // Only loopback origins may be framed.
+    const refused = await get(`${canaryUrl(demo.url, 'results/viewer')}&viewer=${encodeURIComponent('https://evil.example')}`);
+    expect(refused.text).not.toContain('evil.example');
+    const report = await get(`/viewer/report?nhs=${CANARY_NHS_NUMBER}`);
+    expect(report.res.headers.get('content-security-policy')).toContain('frame-ancestors http://127.0.0.1:* http://localhost:*');
+    expect(titleOf(report.text)).toContain(CANARY_NAME);
+  });
+
+  it('serves a single-page workspace whose views load their data from a JSON API, with a delay and optional polling', async () => {
+    const app = await get(`/inbox/app?nhs=${CANARY_NHS_NUMBER}&delay=1500&poll=1`);
+    expect(app.text).toContain('id="route-results"');
+    expect(app.text).toContain('data-delay="1500"');
+    expect(app.text).toContain('data-poll="2000"');
+    expect((await get(`/patients/${CANARY_ID}/results/app?nhs=${CANARY_NHS_NUMBER}`)).res.status).toBe(200);
+    const data = await get('/api/view?name=results');
+    expect(data.res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(JSON.parse(data.text).title).toBe('Results');
+    expect(JSON.parse((await get('/api/ping')).text)).toEqual({ ok: true });
   });
 
   it('delays a page with ?slow=', async () => {

@@ -56,7 +56,7 @@ describe('code tables', () => {
       non_ehr: 12,
     });
     expect(SOURCE_CODES).toEqual({ manual: 1, timer: 2 });
-    expect(EVENT_KIND_CODES).toEqual({ login: 0, pageLoad: 1 });
+    expect(EVENT_KIND_CODES).toEqual({ login: 0, pageLoad: 1, softWait: 2 });
     expect(Object.isFrozen(CATEGORY_CODES) && Object.isFrozen(SOURCE_CODES) && Object.isFrozen(EVENT_KIND_CODES)).toBe(true);
   });
 });
@@ -87,6 +87,7 @@ const spanArb: fc.Arbitrary<ActivitySpan> = fc
       flaggedForReview: fc.boolean(),
       note: fc.string({ maxLength: 200 }),
       switched: fc.boolean(),
+      loadEdgeMs: fc.tuple(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 999 })),
     },
     { requiredKeys: ['id', 'systemId', 'category', 'source', 'start', 'length', 'date', 'input', 'attended'] },
   )
@@ -94,7 +95,7 @@ const spanArb: fc.Arbitrary<ActivitySpan> = fc
 
 const eventArb: fc.Arbitrary<PageEvent> = fc.record({
   id: idArb,
-  kind: fc.constantFrom('login' as const, 'pageLoad' as const),
+  kind: fc.constantFrom('login' as const, 'pageLoad' as const, 'softWait' as const),
   systemId: fc.string({ maxLength: 40 }),
   at: fc.integer({ min: 0, max: 4_000_000_000_000 }),
   date: dateArb,
@@ -129,6 +130,8 @@ describe('stored form', () => {
     const span: ActivitySpan = { id: 'a1', systemId: 'epr', category: 'documentation', source: 'auto', start: 1_794_591_006_000, end: 1_794_591_044_000, date: '2026-11-13', input: [0, 38], attended: [0, 38] };
     expect(encodeSpan(span)).toEqual({ id: 'a1', y: 'epr', c: 0, s: 1_794_591_006_000, e: 1_794_591_044_000, d: '2026-11-13', n: [0, 38] });
     expect(encodeSpan({ ...span, source: 'timer', attended: [0, 40], switched: true, note: '' })).toEqual({ ...encodeSpan(span), o: 2, a: [0, 40], w: true, m: '' });
+    expect(encodeSpan({ ...span, category: 'waiting_for_system', loadEdgeMs: [400, 100] })).toEqual({ ...encodeSpan(span), c: 8, g: [400, 100] });
+    for (const bad of [[1000, 0], [-1, 0], [0.5, 0], [1], 'none']) expect(spanErrors({ ...span, loadEdgeMs: bad }).join(' ')).toContain('"loadEdgeMs"');
     const decoded = decodeSpan(stored(encodeSpan(span)));
     // The decoded runs are two arrays, never one shared.
     expect(decoded.attended).toEqual(decoded.input);

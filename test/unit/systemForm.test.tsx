@@ -272,7 +272,24 @@ describe('saving through the settings page', () => {
     expect(text()).toContain('https://sso.example-trust.nhs.uk/adfs/*');
   });
 
+  it('saves embedded viewers, asking for their origin too', async () => {
+    const api = fakeApi({ ...DEFAULT_SETTINGS, systems: [EHR] });
+    await act(async () => {
+      render(<Settings api={api} />, container);
+    });
+    await settle();
+    await press('Edit Trust EHR');
+    await type('Embedded viewers (optional)', ' https://pacs.example-trust.nhs.uk/viewer/* \n');
+    act(() => button('Save changes').click());
+    expect(api.requestOrigins).toHaveBeenCalledWith(['https://ehr.example-trust.nhs.uk/*', 'https://pacs.example-trust.nhs.uk/*']);
+    await settle();
+    expect(api.save.mock.calls[0]![0].systems).toEqual([{ ...EHR, viewerPatterns: ['https://pacs.example-trust.nhs.uk/viewer/*'] }]);
+    expect(text()).toContain('Embedded viewers');
+    expect(text()).toContain('https://pacs.example-trust.nhs.uk/viewer/*');
+  });
+
   it.each([
+    ['an embedded viewer for every website', 'Embedded viewers (optional)', '<all_urls>', 'embedded viewers: "<all_urls>" would track every website'],
     ['a selector that reads a field value', 'Element (CSS selector), rule 1', 'input[value^="943"]', 'tests what an attribute says'],
     ['a priority that is not a whole number', 'Priority, rule 1', '1.5', '"priority" must be a whole number'],
     ['a query in a path', 'Path pattern, rule 1', '/notes?nhs=*', 'remove the query or fragment'],

@@ -60,7 +60,7 @@ describe('service worker (fake browser, fake-indexeddb)', () => {
       },
     });
     await startedWorker();
-    expect(f.world.registered).toEqual([{ id: 'system-demo-ehr', matches: ['http://127.0.0.1/*'] }]);
+    expect(f.world.registered).toEqual([{ id: 'system-demo-ehr', matches: ['http://127.0.0.1/*'], allFrames: true, matchOriginAsFallback: true }]);
     expect(f.world.injected).toEqual([['http://127.0.0.1/*']]);
   });
 
@@ -367,7 +367,7 @@ describe('service worker (fake browser, fake-indexeddb)', () => {
       expect(f.world.registered).toEqual([]);
       f.world.granted.add('https://sso.example-trust.nhs.uk/*');
       await w.onSettingsChanged();
-      expect(f.world.registered).toEqual([{ id: 'system-demo-ehr', matches: ['http://127.0.0.1/*', 'https://sso.example-trust.nhs.uk/*'] }]);
+      expect(f.world.registered).toEqual([{ id: 'system-demo-ehr', matches: ['http://127.0.0.1/*', 'https://sso.example-trust.nhs.uk/*'], allFrames: true, matchOriginAsFallback: true }]);
       expect(f.world.injected.at(-1)).toEqual(['http://127.0.0.1/*', 'https://sso.example-trust.nhs.uk/*']);
     });
 

@@ -33,7 +33,7 @@ function rows(): string[][] {
 describe('Dashboard: a year at this rate', () => {
   it('annualises the period by its working weeks (job plan less leave and bank holidays), with the formula', async () => {
     const base = computePeriodMetrics({ from: '2026-05-04', to: '2026-05-31', rollups: [], schedule: JOB_PLAN, params: DEFAULT_ACTIVE_TIME });
-    const metrics = { ...base, byCategoryMs: { login_auth: 5.2 * H, inbox_messaging: 2.6 * H }, waiting: { totalMs: 1.3 * H, bySystem: {} }, afterHoursEpicMs: 7.8 * H };
+    const metrics = { ...base, byCategoryMs: { login_auth: 5.2 * H, inbox_messaging: 2.6 * H }, waiting: { totalMs: 1.3 * H, bySystem: {}, inAppBySystem: {} }, afterHoursEpicMs: 7.8 * H };
     await act(async () => render(<YearSection metrics={metrics} schedule={JOB_PLAN} />, container));
     expect(container.querySelector('#year-basis')?.textContent).toContain('This period held 2.6 working weeks');
     // 5.2 h ÷ 2.6 × 45 = 90 h; ÷ 1,687.5 h = 0.05 FTE.
