@@ -179,15 +179,26 @@ describe('real clinical systems in real Chromium', () => {
       await page.goto(canaryUrl(server.url, 'results'));
       overheadMs = await loadMs();
     }
-    await page.goto(canaryUrl(server.url, 'notes'));
-    const before = await settledToday();
-    await page.bringToFront();
-    await sleep(1_000);
-    await page.goto(`${canaryUrl(server.url, 'results')}&slow=${Math.round(2500 - overheadMs)}`);
-    const measuredMs = await loadMs();
-    const after = await settledToday();
-    const waited = secOf(after, 'waiting_for_system') - secOf(before, 'waiting_for_system');
-    console.log('document load: browser overhead', overheadMs, 'ms, measured', measuredMs, 'ms; booked waiting', waited, 's');
+    // The browser's overhead varies on a busy machine: when a load misses 2.5 s by more than
+    // 50 ms, the overhead it showed sets the next delay (at most three loads). Every load is
+    // booked and compared with its own measurement; the last one is the one asserted.
+    let measuredMs = 0;
+    let waited = 0;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.goto(canaryUrl(server.url, 'notes'));
+      const before = await settledToday();
+      await page.bringToFront();
+      await sleep(1_000);
+      const slowMs = Math.round(2500 - overheadMs);
+      await page.goto(`${canaryUrl(server.url, 'results')}&slow=${slowMs}`);
+      measuredMs = await loadMs();
+      const after = await settledToday();
+      waited = secOf(after, 'waiting_for_system') - secOf(before, 'waiting_for_system');
+      console.log('document load: browser overhead', overheadMs, 'ms, measured', measuredMs, 'ms; booked waiting', waited, 's');
+      expect(Math.abs(waited * 1000 - measuredMs)).toBeLessThanOrEqual(500);
+      if (Math.abs(measuredMs - 2500) <= 50) break;
+      overheadMs = measuredMs - slowMs;
+    }
     expect(waited).toBeGreaterThanOrEqual(2.4);
     expect(waited).toBeLessThanOrEqual(2.6);
     expect(Math.abs(waited * 1000 - measuredMs)).toBeLessThanOrEqual(500);

@@ -67,7 +67,7 @@ describe('Track this site (worker)', () => {
     const result = await send(w, 'trackSite', { tabId: 5, scope: 'origin' });
     expect(result).toEqual({ ok: true, site: { kind: 'tracked', systemId: '127-0-0-1', name: '127.0.0.1', fromPolicy: false } });
     expect((await stored())!.systems).toEqual([{ id: '127-0-0-1', name: '127.0.0.1', matches: ['http://127.0.0.1/*'], rules: [], useGenericRules: true, signInPatterns: [] }]);
-    expect(f.world.registered).toEqual([{ id: 'system-127-0-0-1', matches: ['http://127.0.0.1/*'] }]);
+    expect(f.world.registered).toEqual([{ id: 'system-127-0-0-1', matches: ['http://127.0.0.1/*'], allFrames: true, matchOriginAsFallback: true }]);
     expect(f.world.injected).toEqual([['http://127.0.0.1/*']]);
     // The content script injected into the tab now gets its configuration.
     expect(await send(w, 'contentConfig', {}, { id: EXTENSION_ID, url: DEMO, tab: { id: 5 }, frameId: 0 })).toMatchObject({ systemId: '127-0-0-1' });
