@@ -7,7 +7,7 @@ import type { PersonalExport, Role } from './exportFormat.js';
 import { TASK_CATEGORIES, type TaskCategory } from './taskCategory.js';
 import {
   buildTeamReport,
-  csvField,
+  csvCell as csvField,
   DEFAULT_MAX_FILE_BYTES,
   discloseCount,
   discloseStatistic,
@@ -22,7 +22,7 @@ import {
   type TeamReport,
   type TeamReportInput,
   type TeamReportOptions,
-} from './teamReport.js';
+} from './teamReport/index.js';
 
 const GOLDEN_DIR = path.resolve(import.meta.dirname, '../../test/fixtures/team-report');
 
