@@ -14,6 +14,7 @@ import {
   type PersonalExportRow,
   type Role,
 } from './exportFormat.js';
+import { isPlainObject } from './plainObject.js';
 import { isoWeekKey, isoWeekKeysInRange, isMonday, isSunday, mondayOfIsoWeek, parseIsoWeekKey } from './isoWeek.js';
 import { addDays, datesInRange, isLocalDateKey } from './schedule.js';
 import { TASK_CATEGORIES, isTaskCategory, type TaskCategory } from './taskCategory.js';
@@ -136,10 +137,6 @@ export function isTenths(n: number): boolean {
 /** The value in whole tenths (for exact sums of rounded figures). */
 function tenths(n: number): number {
   return Math.round(n * 10);
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function show(v: unknown): string {

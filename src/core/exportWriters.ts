@@ -4,6 +4,7 @@
  * finished text last: if either refuses, no text comes out, so nothing can
  * be written or downloaded.
  */
+import { csvCell } from './csvCell.js';
 import type { PersonalExport } from './exportFormat.js';
 import { MEASURE_FIELDS, validatePersonalExport } from './exportValidation.js';
 import { personalExportFileName } from './personalExport.js';
@@ -32,18 +33,6 @@ export function personalExportToJson(exp: PersonalExport): string {
   const text = `${JSON.stringify(checked(exp), null, 2)}\n`;
   assertExportClean(text);
   return text;
-}
-
-/**
- * A CSV cell: a cell that a spreadsheet would read as a formula (starting
- * with = + - @, a tab or a carriage return) gets a leading single quote; then
- * a cell with a comma, double quote, CR or LF is quoted, its quotes doubled
- * (RFC 4180).
- */
-export function csvCell(value: string | number | boolean | null): string {
-  let s = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 function csvLine(cells: ReadonlyArray<string | number | boolean | null>): string {

@@ -4,7 +4,7 @@ import { CANARY_NAME, CANARY_NHS_NUMBER, CANARY_NHS_NUMBER_SPACED, CANARY_STRING
 import { makeExport } from '../../test/support/teamExports.js';
 import { findImportedIdentifiers, importedIdentifierReason, textFieldsOf, withoutQuotedText } from './importGuard.js';
 import { findIdentifiers } from './phiGuard.js';
-import { buildTeamReport, checkTeamReportFile, teamReportToCsv, teamReportToHtml, teamReportToJson } from './teamReport.js';
+import { buildTeamReport, checkTeamReportFile, teamReportToCsv, teamReportToHtml, teamReportToJson } from './teamReport/index.js';
 
 const IDENTIFIERS_FOR_SKIP = [CANARY_NHS_NUMBER, CANARY_NHS_NUMBER_SPACED, 'a@nhs.net', 'LS1 4AP', 'DOB 1957-03-12', '12/03/1957', '1957-03-12'];
 

@@ -13,7 +13,8 @@ import { SENSITIVITY_THRESHOLDS_SEC } from './activeTimeParams.js';
 import type { DayRollup } from './dayRollup.js';
 import { ROLES, type PersonalExport } from './exportFormat.js';
 import { validatePersonalExport } from './exportValidation.js';
-import { CSV_HEADER, PERSONAL_DATA_NOTICE, csvCell, personalExportToCsv, personalExportToJson, renderPersonalExport } from './exportWriters.js';
+import { csvCell } from './csvCell.js';
+import { CSV_HEADER, PERSONAL_DATA_NOTICE, personalExportToCsv, personalExportToJson, renderPersonalExport } from './exportWriters.js';
 import { alignToIsoWeeks, isoWeekKey, isoWeekKeysInRange, isoWeeksInYear, mondayOfIsoWeek, parseIsoWeekKey } from './isoWeek.js';
 import {
   buildPersonalExport,

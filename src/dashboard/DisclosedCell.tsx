@@ -1,4 +1,4 @@
-import { SUPPRESSED_MARK, type Cell } from '../core/teamReport.js';
+import { SUPPRESSED_MARK, type Cell } from '../core/teamReport/contract.js';
 import { t } from '../ui/i18n.js';
 
 /**

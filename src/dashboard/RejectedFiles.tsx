@@ -1,4 +1,4 @@
-import type { Rejection } from '../core/teamReport.js';
+import type { Rejection } from '../core/teamReport/contract.js';
 import { t } from '../ui/i18n.js';
 
 /**

@@ -1,4 +1,4 @@
-import { SUPPRESSED_MARK, TEAM_MEASURES, type TeamReport } from '../core/teamReport.js';
+import { SUPPRESSED_MARK, TEAM_MEASURES, type TeamReport } from '../core/teamReport/contract.js';
 import { t } from '../ui/i18n.js';
 import { DisclosedCell } from './DisclosedCell.js';
 import { longDate } from './format.js';

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { buildTeamReport, DEFAULT_MAX_FILE_BYTES, DEFAULT_MIN_CONTRIBUTORS, type TeamReport, type TeamReportInput } from '../core/teamReport.js';
+import { buildTeamReport } from '../core/teamReport/aggregate.js';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MIN_CONTRIBUTORS, type TeamReport, type TeamReportInput } from '../core/teamReport/contract.js';
 import { boardReportModel, boardReportToHtml } from '../core/teamReport/boardReport.js';
 import { teamReportAndCaseToCsv, teamReportAndCaseToHtml, teamReportAndCaseToJson } from '../core/teamReport/caseOutputs.js';
 import { buildTeamReportAndCase, checkTeamCaseOptions, type TeamCase } from '../core/teamReport/teamCase.js';
@@ -28,7 +29,7 @@ const WRITERS: Record<ReportFormat, { write: (r: TeamReport, c: TeamCase) => str
 /**
  * "Team report", for a team lead: reads the export files they were sent
  * (here, in the page: nothing is uploaded), merges them with disclosure
- * control (core/teamReport.ts), lists which files were used and which were
+ * control (core/teamReport/disclosure.ts), lists which files were used and which were
  * not and why, shows the key figures and saves the report as HTML, CSV or
  * JSON. The shared files never carry file names or per-person rows.
  */

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BENCHMARKS } from '../../src/core/benchmarks.js';
 import { ROLES } from '../../src/core/exportFormat.js';
-import { REJECTION_LABELS, TEAM_MEASURES } from '../../src/core/teamReport.js';
+import { REJECTION_LABELS, TEAM_MEASURES } from '../../src/core/teamReport/contract.js';
 import { emptyRollup, type DayRollup } from '../../src/core/dayRollup.js';
 import type { ChangeResult, DayEntries, EntryChange } from '../../src/core/entries.js';
 import type { Schedule } from '../../src/core/schedule.js';

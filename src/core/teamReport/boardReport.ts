@@ -9,7 +9,8 @@
  * (BoardReportView) both render that model, so they say the same thing.
  */
 import { BURDEN_LABELS, BURDEN_SOURCES, type BurdenId } from '../annualBurden.js';
-import { formatNumber, SUPPRESSED_MARK, type Cell, type Disclosed, type TeamReport } from '../teamReport.js';
+import { formatNumber } from '../numbers.js';
+import { SUPPRESSED_MARK, type Cell, type Disclosed, type TeamReport } from './contract.js';
 import { caseFormulas } from './caseOutputs.js';
 import { FTE_DECIMALS, HOURS_DECIMALS, type TeamCase, type YearFigures } from './teamCase.js';
 

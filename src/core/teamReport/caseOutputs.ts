@@ -5,7 +5,13 @@
  * a file or a contributor.
  */
 import { BURDEN_LABELS, BURDEN_SOURCES, type AnnualAssumptions } from '../annualBurden.js';
-import { csvField, formatNumber, publishCell, teamReportToCsv, teamReportToHtml, teamReportToJson, type TeamReport } from '../teamReport.js';
+import { csvCell } from '../csvCell.js';
+import { formatNumber } from '../numbers.js';
+import type { TeamReport } from './contract.js';
+import { publishCell } from './disclosure.js';
+import { teamReportToCsv } from './writeCsv.js';
+import { teamReportToHtml } from './writeHtml.js';
+import { teamReportToJson } from './writeJson.js';
 import { FTE_DECIMALS, HOURS_DECIMALS, type TeamCase, type YearFigures } from './teamCase.js';
 
 /** The formulas the outputs print beside the figures, with the assumptions filled in. */
@@ -79,7 +85,7 @@ export function teamReportAndCaseToCsv(report: TeamReport, c: TeamCase): string 
     lines.push(['what-if', w.choice.id, 'formula', w.text.formula, '']);
     figures('what-if', w.choice.id, w);
   }
-  return teamReportToCsv(report) + lines.map((l) => l.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return teamReportToCsv(report) + lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 function htmlText(text: string): string {

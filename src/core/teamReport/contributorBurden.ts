@@ -10,6 +10,7 @@
 import { annualHours, BURDENS, workingWeeksInPeriod, type AnnualAssumptions, type BurdenId, type WorkingWeeks } from '../annualBurden.js';
 import type { PersonalExport } from '../exportFormat.js';
 import { isoWeekKey } from '../isoWeek.js';
+import { middleValue as median } from '../numbers.js';
 
 export interface ContributorBurden {
   id: string;
@@ -24,13 +25,6 @@ export interface ContributorBurden {
   medianLoginSec: number | null;
   pageLoadP50Sec: number | null;
   pageLoadP95Sec: number | null;
-}
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
 /** J estimated from the export: the most scheduled hours in a complete ISO week of the period (null when none has any). */

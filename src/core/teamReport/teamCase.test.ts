@@ -4,7 +4,7 @@ import { CANARY_STRINGS } from '../../../test/fixtures/demo/canary.mjs';
 import { makeExport, PERIOD } from '../../../test/support/teamExports.js';
 import { WEEKS_PER_YEAR } from '../annualBurden.js';
 import type { PersonalExport } from '../exportFormat.js';
-import { teamReportToHtml, type TeamReport, type TeamReportInput } from '../teamReport.js';
+import { teamReportToHtml, type TeamReport, type TeamReportInput } from './index.js';
 import { boardReportModel, boardReportToHtml } from './boardReport.js';
 import { teamReportAndCaseToCsv, teamReportAndCaseToJson } from './caseOutputs.js';
 import { contributorBurden, estimatedJobPlanWeek } from './contributorBurden.js';

@@ -21,21 +21,10 @@ import {
   type BurdenId,
 } from '../annualBurden.js';
 import type { TaskCategory } from '../taskCategory.js';
-import {
-  discloseCount,
-  discloseStatistic,
-  disclosureBasis,
-  isSuppressed,
-  mergeTeamFiles,
-  quantile,
-  summarise,
-  type Cell,
-  type Disclosed,
-  type MergedTeamFiles,
-  type TeamReport,
-  type TeamReportInput,
-  type TeamReportOptions,
-} from '../teamReport.js';
+import { quantile } from '../numbers.js';
+import { mergeTeamFiles, summarise, type MergedTeamFiles } from './aggregate.js';
+import type { Cell, Disclosed, TeamReport, TeamReportInput, TeamReportOptions } from './contract.js';
+import { discloseCount, discloseStatistic, disclosureBasis, isSuppressed } from './disclosure.js';
 import { contributorBurden, type ContributorBurden } from './contributorBurden.js';
 import { checkWhatIf, hoursGivenBack, WHAT_IF_BURDEN, whatIfText, type WhatIfChoice, type WhatIfText } from './whatIfs.js';
 

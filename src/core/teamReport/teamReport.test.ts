@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contributorId, makeExport, makeTeam, PERIOD, WEEKS, type ExportSpec } from '../../test/support/teamExports.js';
-import type { PersonalExport, Role } from './exportFormat.js';
-import { TASK_CATEGORIES, type TaskCategory } from './taskCategory.js';
+import { contributorId, makeExport, makeTeam, PERIOD, WEEKS, type ExportSpec } from '../../../test/support/teamExports.js';
+import type { PersonalExport, Role } from '../exportFormat.js';
+import { TASK_CATEGORIES, type TaskCategory } from '../taskCategory.js';
 import {
   buildTeamReport,
-  csvField,
+  csvCell as csvField,
   DEFAULT_MAX_FILE_BYTES,
   discloseCount,
   discloseStatistic,
@@ -22,9 +22,9 @@ import {
   type TeamReport,
   type TeamReportInput,
   type TeamReportOptions,
-} from './teamReport.js';
+} from './index.js';
 
-const GOLDEN_DIR = path.resolve(import.meta.dirname, '../../test/fixtures/team-report');
+const GOLDEN_DIR = path.resolve(import.meta.dirname, '../../../test/fixtures/team-report');
 
 function file(name: string, value: unknown): TeamReportInput {
   return { name, text: typeof value === 'string' ? value : JSON.stringify(value, null, 2) };
