@@ -1,4 +1,25 @@
+import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { afterEach, beforeEach } from 'vitest';
+
+/**
+ * A fresh container in the document for each test, handed to `set`; after the
+ * test it is rendered empty (unmounting the component) and removed, then
+ * `after` runs (for example to reset the address).
+ */
+export function containerPerTest(set: (container: HTMLElement) => void, after?: () => void): void {
+  let current: HTMLElement;
+  beforeEach(() => {
+    current = document.createElement('div');
+    document.body.append(current);
+    set(current);
+  });
+  afterEach(() => {
+    render(null, current);
+    current.remove();
+    after?.();
+  });
+}
 
 /**
  * Queries and actions for component tests, the way a person finds things:

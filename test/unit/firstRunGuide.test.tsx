@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DayEntries } from '../../src/core/entries.js';
 import { DEFAULT_SETTINGS, type Settings as SettingsValue } from '../../src/core/settings.js';
 import { Dashboard } from '../../src/dashboard/Dashboard.js';
 import type { DashboardApi } from '../../src/dashboard/dashboardApi.js';
 import { installEnGbMessages } from '../../src/ui/enGbMessages.js';
-import { domQueries } from '../support/domQueries.js';
+import { domQueries, containerPerTest } from '../support/domQueries.js';
 
 function fakeApi(initial: unknown) {
   const store = { value: initial };
@@ -32,15 +32,7 @@ function fakeApi(initial: unknown) {
 let container: HTMLElement;
 const { settle, text, press } = domQueries(() => container);
 beforeAll(() => installEnGbMessages());
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-  history.replaceState(null, '', location.pathname + location.search);
-});
+containerPerTest((c) => (container = c), () => history.replaceState(null, '', location.pathname + location.search));
 
 async function show(api: DashboardApi) {
   await act(async () => {

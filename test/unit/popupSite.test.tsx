@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
+import { containerPerTest } from '../support/domQueries.js';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SiteStatus } from '../../src/core/siteTracking.js';
 import type { PopupApi } from '../../src/popup/api.js';
 import { Popup } from '../../src/popup/Popup.js';
@@ -11,14 +12,7 @@ import { fakeApi, summary } from './popupFakes.js';
 
 let container: HTMLElement;
 beforeAll(() => installEnGbMessages());
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+containerPerTest((c) => (container = c));
 
 const untracked: SiteStatus = {
   kind: 'untracked',

@@ -1,14 +1,14 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { BUNDLED_CATALOGUE } from '../../src/core/catalogue.js';
 import { policyView } from '../../src/core/policy.js';
 import { DEFAULT_SETTINGS, type Settings as SettingsValue } from '../../src/core/settings.js';
 import { Settings } from '../../src/dashboard/Settings.js';
 import type { SettingsApi } from '../../src/dashboard/settingsApi.js';
 import { installEnGbMessages } from '../../src/ui/enGbMessages.js';
-import { domQueries } from '../support/domQueries.js';
+import { domQueries, containerPerTest } from '../support/domQueries.js';
 
 function fakeApi(initial: unknown, { grant = true, policy }: { grant?: boolean; policy?: unknown } = {}) {
   const calls: string[] = [];
@@ -32,14 +32,7 @@ function fakeApi(initial: unknown, { grant = true, policy }: { grant?: boolean; 
 let container: HTMLElement;
 const { settle, text, button, hasButton, type } = domQueries(() => container);
 beforeAll(() => installEnGbMessages());
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+containerPerTest((c) => (container = c));
 
 async function show(api: SettingsApi) {
   await act(async () => {

@@ -1,14 +1,14 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { PathShapeTally } from '../../src/core/pathShape.js';
 import { DEFAULT_SETTINGS, type Settings as SettingsValue } from '../../src/core/settings.js';
 import { Settings } from '../../src/dashboard/Settings.js';
 import type { SettingsApi } from '../../src/dashboard/settingsApi.js';
 import { installEnGbMessages } from '../../src/ui/enGbMessages.js';
 import { CANARY_ID, CANARY_STRINGS, canaryUrl } from '../fixtures/demo/canary.mjs';
-import { domQueries } from '../support/domQueries.js';
+import { domQueries, containerPerTest } from '../support/domQueries.js';
 
 const DEMO = { id: 'demo', name: 'Demo EHR', matches: ['http://127.0.0.1/*'], rules: [], useGenericRules: true, signInPatterns: [] };
 
@@ -31,14 +31,7 @@ function fakeApi() {
 let container: HTMLElement;
 const { settle, text, press, choose } = domQueries(() => container);
 beforeAll(() => installEnGbMessages());
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+containerPerTest((c) => (container = c));
 
 describe('Settings: suggested rules from path shapes', () => {
   it('shows masked shapes only, and one click writes a rule for the chosen task', async () => {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
+import { containerPerTest } from '../support/domQueries.js';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ACTIVE_TIME } from '../../src/core/activeTimeParams.js';
 import { computePeriodMetrics } from '../../src/core/metrics.js';
 import type { Schedule } from '../../src/core/schedule.js';
@@ -17,14 +18,7 @@ const JOB_PLAN: Schedule = {
 
 let container: HTMLElement;
 beforeAll(() => installEnGbMessages());
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+containerPerTest((c) => (container = c));
 
 function rows(): string[][] {
   return [...container.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? ''));
