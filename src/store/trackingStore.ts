@@ -50,7 +50,10 @@ export async function recordReports(db: TimebackDb, items: readonly TabReport[],
   await ensureRollupParams(tx, ctx);
   const spanStore = tx.objectStore('spans');
   let state = ((await tx.objectStore('meta').get('tracker')) as TrackerState | undefined) ?? INITIAL_TRACKER_STATE;
-  const known = new Map<string, ActivitySpan>();
+  // Every span this transaction has read or written (undefined: read, and not there), so a
+  // batch reads each span once: most reports in a burst change nothing (their tab is not
+  // attended) and would otherwise read the same spans again, one round trip each.
+  const known = new Map<string, ActivitySpan | undefined>();
   const changedSpans = new Map<string, ActivitySpan>();
   const events: PageEvent[] = [];
   const deltas: RollupDelta[] = [];
@@ -59,7 +62,8 @@ export async function recordReports(db: TimebackDb, items: readonly TabReport[],
   for (const { tabId, report } of items) {
     const spans = new Map<string, ActivitySpan>();
     for (const id of spanIdsForTab(state, tabId)) {
-      const span = known.get(id) ?? readableSpan(await spanStore.get(id));
+      if (!known.has(id)) known.set(id, readableSpan(await spanStore.get(id)));
+      const span = known.get(id);
       if (span) spans.set(id, span);
     }
     const result = applyReport(state, tabId, report, Math.floor(ctx.nowMs / 1000), spans, ctx.newId, ctx.timeZone);

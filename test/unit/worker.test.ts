@@ -227,6 +227,38 @@ describe('service worker (fake browser, fake-indexeddb)', () => {
     expect(burst.dump).toBe(oneByOne.dump);
   });
 
+  it('a burst reads each span once per transaction, even for tabs whose attention periods have ended', async () => {
+    // Twenty tabs each had attention in turn (so each has a period and a span), then all report at once:
+    // most reports are clipped to nothing, and must not read their tab's spans again, one round trip each.
+    f.world.focusedTabId = 7;
+    const w = await startedWorker();
+    for (let k = 0; k < 20; k++) {
+      f.world.focusedTabId = 7 + k;
+      f.world.nowMs = T0 + 10_000 + k * 2000;
+      await w.refreshAttention();
+      const sec = 10 + k * 2;
+      await w.handleMessage(activity([sec, sec + 1]), tabSender(7 + k));
+    }
+    f.world.nowMs = T0 + 60_000;
+    const proto = IDBObjectStore.prototype;
+    const original = proto.get;
+    const reads = new Map<string, number>();
+    proto.get = function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
+      if (this.name === 'spans') reads.set(String(key), (reads.get(String(key)) ?? 0) + 1);
+      return original.call(this, key);
+    } as IDBObjectStore['get'];
+    let answers: unknown[];
+    try {
+      answers = await Promise.all(Array.from({ length: 400 }, (_, k) => w.handleMessage(activity([50 + (k % 5), 51 + (k % 5)]), tabSender(7 + (k % 20)))));
+    } finally {
+      proto.get = original;
+    }
+    expect(answers).toEqual(answers.map(() => ({ accepted: true })));
+    expect(reads.size).toBeGreaterThanOrEqual(20);
+    // Batches: the first report's alone, then the rest together; each span read at most once in each.
+    expect(Math.max(...reads.values())).toBeLessThanOrEqual(2);
+  });
+
   it('ignores messages from unexpected senders and changes nothing', async () => {
     f.world.focusedTabId = 7;
     const w = await startedWorker();
