@@ -11,11 +11,25 @@ export { IDLE_DETECTION_SEC };
 
 let dbPromise: Promise<TimebackDb> | undefined;
 
+/*
+ * The browser's time zone, asked for at most once a minute: resolving it
+ * builds an Intl.DateTimeFormat (milliseconds in a fresh worker), and a burst
+ * of reports asks once per batch. A zone changed in the OS is seen within the
+ * minute, as the next write after it would see it anyway.
+ */
+const ZONE_TTL_MS = 60_000;
+let zone: { name: string; until: number } | undefined;
+function timeZone(): string {
+  const now = Date.now();
+  if (!zone || now >= zone.until || now < zone.until - ZONE_TTL_MS) zone = { name: Intl.DateTimeFormat().resolvedOptions().timeZone, until: now + ZONE_TTL_MS };
+  return zone.name;
+}
+
 /** The real ports: thin wrappers over the browser. */
 export function browserPorts(): WorkerPorts {
   return {
     now: () => Date.now(),
-    timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    timeZone,
     newId: () => newRecordId(),
     db: () => (dbPromise ??= openTimebackDb()),
     async loadSettings(): Promise<Settings> {

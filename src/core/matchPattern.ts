@@ -49,24 +49,65 @@ function escapeRegExp(s: string): string {
 }
 
 export function matchesUrl(p: ParsedMatchPattern, url: string): boolean {
-  let u: URL;
+  const u = parseUrl(url);
+  return u !== undefined && matchesParsedUrl(p, pathRegExp(p.path), u);
+}
+
+function parseUrl(url: string): URL | undefined {
   try {
-    u = new URL(url);
+    return new URL(url);
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+function matchesParsedUrl(p: ParsedMatchPattern, pathRe: RegExp, u: URL): boolean {
   const scheme = u.protocol.slice(0, -1);
   if (p.scheme === '*' ? scheme !== 'http' && scheme !== 'https' : scheme !== p.scheme) return false;
   const host = u.hostname.toLowerCase();
   if (p.subdomains ? host !== p.host && !host.endsWith(`.${p.host}`) : host !== p.host) return false;
-  const pathRe = new RegExp(`^${p.path.split('*').map(escapeRegExp).join('.*')}$`);
   return pathRe.test(u.pathname + u.search);
+}
+
+/*
+ * Compiled patterns, by their text. The worker matches every report's sender
+ * against the configured systems (thousands a minute in a burst of tabs), so a
+ * pattern is parsed and its path turned into a RegExp once, not per report.
+ * Bounded: settings hold tens of patterns; the cache is dropped if it ever
+ * grows past this (patterns typed one key at a time on the settings page).
+ */
+const CACHE_LIMIT = 512;
+const compiled = new Map<string, { pattern: ParsedMatchPattern; pathRe: RegExp } | null>();
+const pathRegExps = new Map<string, RegExp>();
+
+function pathRegExp(path: string): RegExp {
+  let re = pathRegExps.get(path);
+  if (!re) {
+    if (pathRegExps.size >= CACHE_LIMIT) pathRegExps.clear();
+    re = new RegExp(`^${path.split('*').map(escapeRegExp).join('.*')}$`);
+    pathRegExps.set(path, re);
+  }
+  return re;
+}
+
+function compiledPattern(raw: string): { pattern: ParsedMatchPattern; pathRe: RegExp } | null {
+  let c = compiled.get(raw);
+  if (c === undefined) {
+    if (compiled.size >= CACHE_LIMIT) compiled.clear();
+    const r = parseMatchPattern(raw);
+    c = r.ok ? { pattern: r.pattern, pathRe: pathRegExp(r.pattern.path) } : null;
+    compiled.set(raw, c);
+  }
+  return c;
 }
 
 /** True when any of the (already validated) pattern strings matches the URL. */
 export function anyPatternMatches(patterns: readonly string[], url: string): boolean {
+  if (patterns.length === 0) return false;
+  const u = parseUrl(url);
+  if (!u) return false;
   return patterns.some((raw) => {
-    const r = parseMatchPattern(raw);
-    return r.ok && matchesUrl(r.pattern, url);
+    const c = compiledPattern(raw);
+    return c !== null && matchesParsedUrl(c.pattern, c.pathRe, u);
   });
 }

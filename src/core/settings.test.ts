@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesUrl, originPattern, parseMatchPattern } from './matchPattern.js';
+import { anyPatternMatches, matchesUrl, originPattern, parseMatchPattern } from './matchPattern.js';
 import { DEFAULT_SETTINGS, parseSettings, systemIdFromName, systemOrigins, systemPatterns, type Settings } from './settings.js';
 
 const valid: Settings = {
@@ -55,6 +55,17 @@ describe('match patterns', () => {
     const r = parseMatchPattern(pattern);
     if (!r.ok) throw new Error(r.error);
     expect(matchesUrl(r.pattern, url)).toBe(expected);
+    // The compiled-pattern cache answers the same, first time and every time after.
+    expect(anyPatternMatches([pattern], url)).toBe(expected);
+    expect(anyPatternMatches(['https://unrelated.nhs.uk/*', pattern], url)).toBe(expected);
+  });
+
+  it('anyPatternMatches: no patterns, an invalid pattern or an invalid URL match nothing; the cache survives being filled past its limit', () => {
+    expect(anyPatternMatches([], 'https://ers.nhs.uk/')).toBe(false);
+    expect(anyPatternMatches(['<all_urls>'], 'https://ers.nhs.uk/')).toBe(false);
+    expect(anyPatternMatches(['https://*.ers.nhs.uk/*'], 'not a url')).toBe(false);
+    for (let i = 0; i < 1200; i++) expect(anyPatternMatches([`https://h${i}.nhs.uk/p${i}/*`], `https://h${i}.nhs.uk/p${i}/x`)).toBe(true);
+    expect(anyPatternMatches(['https://h5.nhs.uk/p5/*'], 'https://h5.nhs.uk/p6/x')).toBe(false);
   });
 });
 
