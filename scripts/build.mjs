@@ -121,6 +121,8 @@ export async function buildAll() {
     await cp(path.join(root, 'schemas', 'managed-storage.schema.json'), path.join(out, 'managed-storage.schema.json'));
     await cp(staging, out, { recursive: true });
     await writeFile(path.join(out, 'manifest.json'), JSON.stringify(variantManifest(base, variant), null, 2) + '\n');
+    // The bench's empty extension page (its floor for the paint budgets): the test build only.
+    if (variant === 'chrome-test') await cp(path.join(root, 'bench', 'floor'), out, { recursive: true });
   }
   await rm(staging, { recursive: true, force: true });
   if (args.has('--package')) {

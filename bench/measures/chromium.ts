@@ -196,13 +196,17 @@ export async function measureInChromium(opts: BenchOptions): Promise<ChromiumRes
     const empty = await launchExtension();
     const popupYear: number[] = [];
     const popupEmpty: number[] = [];
+    // The machine's floor: an empty extension page of the popup's shape (bench/floor), opened the same way in turn.
+    const floor: number[] = [];
     try {
       await configure(empty, settings);
       await paintTimes(empty, 'popup.html', ['timeback:popup-painted']);
       await paintTimes(tb, 'popup.html', ['timeback:popup-painted']);
+      await paintTimes(tb, 'bench-floor.html', ['timeback:floor-painted']);
       for (let i = 0; i < runs; i++) {
         popupEmpty.push(round((await paintTimes(empty, 'popup.html', ['timeback:popup-painted']))[0]!));
         popupYear.push(round((await paintTimes(tb, 'popup.html', ['timeback:popup-painted']))[0]!));
+        floor.push(round((await paintTimes(tb, 'bench-floor.html', ['timeback:floor-painted']))[0]!));
       }
     } finally {
       await empty.close();
@@ -212,6 +216,8 @@ export async function measureInChromium(opts: BenchOptions): Promise<ChromiumRes
       measurement({ id: 'popupPaintYearMs', label: 'popup: open → today painted, a year of history', unit: 'ms', budget: 100, runs: popupYear, note: 'navigation start → paint mark (after the frame with the summary), fresh tab each run, in turn with a browser with no history' }),
       measurement({ id: 'popupPaintEmptyMs', label: 'popup: open → today painted, no history', unit: 'ms', budget: null, runs: popupEmpty }),
       measurement({ id: 'popupYearVsEmpty', label: 'popup: year ÷ empty (medians)', unit: '×', budget: 1.2, runs: [round(median(popupYear) / emptyMedian, 2)] }),
+      measurement({ id: 'extensionPageFloorMs', label: 'floor: an empty extension page of the popup\'s shape, painted', unit: 'ms', budget: null, runs: floor, note: 'bench/floor/bench-floor.html (test build only): the browser\'s own part of every paint figure on this machine, opened in turn with the popups' }),
+      measurement({ id: 'popupOverFloorMs', label: 'popup: Timeback\'s own part (year median − floor median)', unit: 'ms', budget: null, runs: [round(median(popupYear) - median(floor))] }),
     );
     console.error(`bench: dashboard … (${new Date().toISOString()})`);
     for (const view of ['month', 'year'] as const) {

@@ -18,6 +18,8 @@ const EXPECTED = [
   'popupPaintYearMs',
   'popupPaintEmptyMs',
   'popupYearVsEmpty',
+  'extensionPageFloorMs',
+  'popupOverFloorMs',
   'dashboardMonthMs',
   'dashboardYearMs',
   'exportYearMs',
