@@ -2,6 +2,7 @@ import { SETTINGS_KEY } from '../core/settings.js';
 import { ACTIVITY_PORT, type ContentConfig, type ContentEnvelope, type Envelope, type MessageType, type PortReport, type RequestOf, type ResponseOf } from '../protocol.js';
 import { ActivitySensor, INPUT_EVENTS, inputListener, TICK_MS } from './activitySensor.js';
 import { PageClassifier } from './pageClassifier.js';
+import { pageLoadWait } from './pageLoad.js';
 import { SoftNavigation, type RequestTiming } from './softNavigation.js';
 import { DEFAULT_CATEGORY } from '../core/taskCategory.js';
 
@@ -27,6 +28,9 @@ if (!scope[marker]) {
   scope[marker] = true;
   void start();
 }
+
+// Before anything else: a load that ended before this moment was not watched (pageLoad.ts).
+const scriptStartedAt = performance.now();
 
 async function start(): Promise<void> {
   let config: ContentConfig | null = null;
@@ -201,10 +205,9 @@ async function start(): Promise<void> {
    */
   function reportPageLoad(): void {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    if (!config || !nav || nav.loadEventEnd <= 0 || !(document.visibilityState === 'visible' && document.hasFocus())) return;
-    const loadStartMs = performance.timeOrigin + nav.startTime;
-    const seconds = [Math.floor(loadStartMs / 1000), Math.ceil((performance.timeOrigin + nav.loadEventEnd) / 1000)];
-    sendActivity({ systemId: config.systemId, category: 'waiting_for_system', input: seconds, attended: seconds, pageLoadMs: nav.loadEventEnd - nav.startTime, loadStartMs });
+    const wait = pageLoadWait(nav, performance.timeOrigin, scriptStartedAt);
+    if (!config || !wait || !(document.visibilityState === 'visible' && document.hasFocus())) return;
+    sendActivity({ systemId: config.systemId, category: 'waiting_for_system', input: wait.seconds, attended: wait.seconds, pageLoadMs: wait.pageLoadMs, loadStartMs: wait.loadStartMs });
   }
 
   // The settings page's "test these rules" preview, relayed by the worker: only
