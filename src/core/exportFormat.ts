@@ -16,6 +16,11 @@ export const PERSONAL_EXPORT_SCHEMA_VERSION = 1;
 export const ROLES = ['consultant', 'resident_doctor', 'gp', 'nurse', 'ahp', 'pharmacist', 'admin', 'other'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** One of ROLES (an export's, a policy's or a request's role). */
+export function isRole(value: unknown): value is Role {
+  return (ROLES as readonly unknown[]).includes(value);
+}
+
 export type Granularity = 'week' | 'day';
 
 export interface PersonalExportRow {

@@ -4,16 +4,7 @@
  * plus the internal-consistency rules a JSON Schema cannot state
  * (docs/export-format.md#validation). Never throws.
  */
-import {
-  PERSONAL_EXPORT_FORMAT,
-  PERSONAL_EXPORT_SCHEMA_VERSION,
-  ROLES,
-  type Granularity,
-  type PersonalExport,
-  type PersonalExportMeasures,
-  type PersonalExportRow,
-  type Role,
-} from './exportFormat.js';
+import { PERSONAL_EXPORT_FORMAT, PERSONAL_EXPORT_SCHEMA_VERSION, ROLES, isRole, type Granularity, type PersonalExport, type PersonalExportMeasures, type PersonalExportRow, type Role } from './exportFormat.js';
 import { datesInRange, daysInRange } from './dateRange.js';
 import { Checker, checkDate, periodKeyOk, show, tenths } from './exportChecker.js';
 import { EXPORT_LIMITS, EXPORT_PATTERNS, GRANULARITIES, MEASURE_FIELDS, MEASURE_SPECS, NUMBER_KIND_MAX, TOP_LEVEL_FIELDS, type NumberKind } from './exportSchema.js';
@@ -57,7 +48,7 @@ function validate(value: unknown): ValidationResult {
   c.pattern('extensionVersion', v.extensionVersion, EXPORT_PATTERNS.extensionVersion, 'a version such as "1.2.3"');
   c.pattern('contributorId', v.contributorId, EXPORT_PATTERNS.contributorId, '"c-" and 32 lowercase hex digits (a random id)');
   if (v.teamCode !== null) c.pattern('teamCode', v.teamCode, EXPORT_PATTERNS.teamCode, 'null or 1–20 capital letters, digits and dashes');
-  if (v.role !== null && !(ROLES as readonly unknown[]).includes(v.role)) c.fail('role', `must be null or one of ${ROLES.join(', ')} (got ${show(v.role)}).`);
+  if (v.role !== null && !isRole(v.role)) c.fail('role', `must be null or one of ${ROLES.join(', ')} (got ${show(v.role)}).`);
 
   // Period
   let from: string | undefined;

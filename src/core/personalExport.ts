@@ -10,7 +10,7 @@ import type { DayRollup } from './dayRollup.js';
 import {
   PERSONAL_EXPORT_FORMAT,
   PERSONAL_EXPORT_SCHEMA_VERSION,
-  ROLES,
+  isRole,
   type Granularity,
   type PersonalExport,
   type PersonalExportMeasures,
@@ -132,7 +132,7 @@ export function buildPersonalExport(input: PersonalExportInput): PersonalExport 
   if (dates.length > EXPORT_LIMITS.maxPeriodDays) throw new RangeError(`An export covers at most ${EXPORT_LIMITS.maxPeriodDays} days (53 weeks); this period has ${dates.length}.`);
   const team = validateTeamCode(input.teamCode);
   if (!team.ok) throw new RangeError(team.error);
-  if (input.role !== null && !(ROLES as readonly string[]).includes(input.role)) throw new RangeError(`Unknown role ${String(input.role)}.`);
+  if (input.role !== null && !isRole(input.role)) throw new RangeError(`Unknown role ${String(input.role)}.`);
   if (!isContributorId(input.contributorId)) throw new RangeError('The contributor id must come from newContributorId.');
 
   const inPeriod = new Set(dates);

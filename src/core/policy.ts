@@ -1,6 +1,6 @@
 import { DEFAULT_ACTIVE_TIME, MAX_THRESHOLD_SEC, MIN_THRESHOLD_SEC } from './activeTimeParams.js';
 import { parseCatalogueEntry, type CatalogueEntry } from './catalogue.js';
-import { ROLES, type Role } from './exportFormat.js';
+import { ROLES, isRole, type Role } from './exportFormat.js';
 import { SYSTEM_ID_RULE, SYSTEM_NAME_RULE, intInRange, isSystemId, isSystemNameOk, systemName, wholeNumberRule } from './fieldChecks.js';
 import { EMPTY_SCHEDULE, parseSchedule, type Schedule } from './schedule.js';
 import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, MAX_SYSTEMS, MIN_RETENTION_DAYS, parseSystem, type ClinicalSystem, type DesktopSystem, type Settings } from './settings.js';
@@ -144,7 +144,7 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
     else warnings.push(`Policy "teamCode": ${team.ok ? 'is blank' : team.error}; ignored.`);
   }
   if (r.role !== undefined) {
-    if (typeof r.role === 'string' && (ROLES as readonly string[]).includes(r.role)) policy.role = r.role as Role;
+    if (isRole(r.role)) policy.role = r.role;
     else warnings.push(`Policy "role": must be one of ${ROLES.join(', ')} (got ${show(r.role)}); ignored.`);
   }
   if (r.retentionDays !== undefined) {
