@@ -9,7 +9,7 @@ import { datesInRange } from './dateRange.js';
 import type { DayRollup, RollupCell } from './dayRollup.js';
 import { AFTER_HOURS_WINDOWS, computePeriodMetrics, slotMsWithin } from './metrics.js';
 import type { PeriodMetrics } from './periodMetrics.js';
-import { EMPTY_SCHEDULE, isDayOff, minutesOfDay, scheduledMinutesOnDate, sessionMinutes, sessionsOnDate, type Schedule, type ScheduledSession } from './schedule.js';
+import { EMPTY_SCHEDULE, minutesOfDay, type Schedule, type ScheduledSession } from './schedule.js';
 import type { TaskCategory } from './taskCategory.js';
 
 const MIN = 60_000;
@@ -629,43 +629,5 @@ describe('slotMsWithin', () => {
     expect(AFTER_HOURS_WINDOWS.epic).toEqual([[0, 25_200], [63_000, 86_400]]); // 07:00, 17:30
     expect(AFTER_HOURS_WINDOWS.cerner).toEqual([[0, 21_600], [64_800, 86_400]]); // 06:00, 18:00
     for (const ranges of Object.values(AFTER_HOURS_WINDOWS)) for (const edge of ranges.flat()) expect(edge % 300).toBe(0);
-  });
-});
-
-describe('schedule helpers', () => {
-  const week = schedule(
-    [
-      { weekday: 1, start: '13:00', end: '17:30' },
-      { weekday: 1, start: '08:30', end: '12:00' },
-      { weekday: 3, start: '09:00', end: '12:00' },
-    ],
-    { nonWorkingDates: ['2026-05-25'], leave: [{ from: '2026-06-01', to: '2026-06-05' }] },
-  );
-
-  it.each([
-    ['2026-05-11', false],
-    ['2026-05-25', true], // non-working date
-    ['2026-05-31', false],
-    ['2026-06-01', true], // first day of leave
-    ['2026-06-05', true], // last day of leave
-    ['2026-06-06', false],
-  ])('isDayOff(%s) = %s', (date, want) => {
-    expect(isDayOff(week, date)).toBe(want);
-  });
-
-  it('sessionsOnDate: the weekday’s sessions by start time, none on days off', () => {
-    expect(sessionsOnDate(week, '2026-05-11').map((s) => s.start)).toEqual(['08:30', '13:00']);
-    expect(sessionsOnDate(week, '2026-05-12')).toEqual([]);
-    expect(sessionsOnDate(week, '2026-05-25')).toEqual([]); // a Monday, but non-working
-    expect(sessionsOnDate(week, '2026-06-01')).toEqual([]); // a Monday on leave
-  });
-
-  it('scheduledMinutesOnDate and sessionMinutes use wall-clock lengths', () => {
-    expect(sessionMinutes({ weekday: 1, start: '08:30', end: '12:00' })).toBe(210);
-    expect(scheduledMinutesOnDate(week, '2026-05-11')).toBe(480); // 210 + 270
-    expect(scheduledMinutesOnDate(week, '2026-05-13')).toBe(180);
-    expect(scheduledMinutesOnDate(week, '2026-05-25')).toBe(0);
-    // A Sunday session over the autumn change is 60 wall-clock minutes, though 120 minutes pass.
-    expect(scheduledMinutesOnDate(schedule([{ weekday: 0, start: '01:00', end: '02:00' }]), '2026-10-25')).toBe(60);
   });
 });
