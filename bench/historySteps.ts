@@ -6,7 +6,7 @@
  * runs these steps through the store, recordsFromHistory through the pure
  * tracker core, so the two cannot drift apart.
  */
-import type { ActivityReport } from '../src/core/tracker.js';
+import type { ActivityReport } from '../src/core/activityReport.js';
 import type { SyntheticDay, SyntheticManualEntry } from './syntheticHistory.js';
 
 export type HistoryStep =

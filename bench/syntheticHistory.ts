@@ -11,7 +11,7 @@
  */
 import { localDateKey, localParts, type LocalDateKey } from '../src/core/localDate.js';
 import { appendRange, type Runs } from '../src/core/runs.js';
-import { addDays, isWeekend } from '../src/core/schedule.js';
+import { addDays, isWeekend } from '../src/core/dateKeys.js';
 import type { Schedule } from '../src/core/schedule.js';
 import type { TaskCategory } from '../src/core/taskCategory.js';
 

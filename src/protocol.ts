@@ -4,7 +4,7 @@
  * and who may send it; the worker's handler table is typed from this, so a
  * message without a handler does not compile.
  */
-import type { ActivityReport } from './core/tracker.js';
+import type { ActivityReport } from './core/activityReport.js';
 import type { TodaySummary } from './core/todaySummary.js';
 import type { ClassificationRule, Classification } from './core/classificationRules.js';
 import type { RuleSource } from './core/presets.js';
@@ -15,6 +15,9 @@ import type { PolicyView } from './core/policy.js';
 import type { Backup, RestoreOutcome } from './core/backupValidation.js';
 import type { SiteStatus } from './core/siteTracking.js';
 import type { PathShapeCount } from './core/pathShape.js';
+
+/** The body of the `activity` message (defined in core, where the tracker folds it into spans). */
+export type { ActivityReport };
 
 /**
  * The answer to Track this site / Stop tracking this site: the site as it now

@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import type { CDPSession, Page } from 'playwright-core';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../src/core/settings.js';
 import { localDateKey } from '../../src/core/localDate.js';
-import { addDays, weekdayOfDate } from '../../src/core/schedule.js';
+import { addDays, weekdayOfDate } from '../../src/core/dateKeys.js';
 import { rollupsFromRecords, type DayRollup } from '../../src/core/dayRollup.js';
 import { launchExtension, sleep, type TimebackBrowser } from '../../test/e2e/support/extension.js';
 import { demoSystem } from '../../test/fixtures/demo/preset.mjs';

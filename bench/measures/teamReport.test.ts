@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ACTIVE_TIME } from '../../src/core/activeTimeParams.js';
-import { isWeekend } from '../../src/core/schedule.js';
+import { isWeekend } from '../../src/core/dateKeys.js';
 import { openTimebackDb } from '../../src/store/db.js';
 import { readRollup } from '../../src/store/trackingStore.js';
 import { syntheticHistory } from '../syntheticHistory.js';

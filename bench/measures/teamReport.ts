@@ -26,16 +26,17 @@ import path from 'node:path';
 import { DEFAULT_ACTIVE_TIME, type ActiveTimeParams } from '../../src/core/activeTimeParams.js';
 import type { ActivitySpan } from '../../src/core/activitySpan.js';
 import { manualSpan } from '../../src/core/corrections.js';
-import { rollupsFromRecords, type DayRollup, type PageEvent } from '../../src/core/dayRollup.js';
+import { addDays, isWeekend } from '../../src/core/dateKeys.js';
+import { rollupsFromRecords, type DayRollup } from '../../src/core/dayRollup.js';
 import { ROLES, type Role } from '../../src/core/exportFormat.js';
 import { personalExportToJson } from '../../src/core/exportWriters.js';
-import type { LocalDateKey } from '../../src/core/localDate.js';
-import { buildPersonalExport, newContributorId } from '../../src/core/personalExport.js';
-import { addDays, isWeekend } from '../../src/core/schedule.js';
-import { applyAttention, applyReport, INITIAL_TRACKER_STATE, spanIdsForTab, type TrackerState } from '../../src/core/tracker.js';
 import { historySteps } from '../historySteps.js';
+import type { LocalDateKey } from '../../src/core/localDate.js';
 import { measurement, type BenchOptions, type Measurement } from '../measurement.js';
+import { buildPersonalExport, newContributorId } from '../../src/core/personalExport.js';
+import type { PageEvent } from '../../src/core/records.js';
 import { seededRandom, SYNTHETIC_SCHEDULE, syntheticHistory, type SyntheticDay } from '../syntheticHistory.js';
+import { applyAttention, applyReport, INITIAL_TRACKER_STATE, spanIdsForTab, type TrackerState } from '../../src/core/tracker.js';
 
 /** For docs/performance.md. */
 export const TEAM_REPORT_MEASURE = {

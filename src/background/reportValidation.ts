@@ -1,6 +1,6 @@
 import { isRuns, type Runs } from '../core/runs.js';
 import { isTaskCategory } from '../core/taskCategory.js';
-import type { ActivityReport } from '../core/tracker.js';
+import type { ActivityReport } from '../protocol.js';
 
 /** The most runs one report may carry: ten seconds of activity never need more. */
 const MAX_REPORT_RUNS = 600;

@@ -1,5 +1,6 @@
 import type { ActivitySpan } from './activitySpan.js';
-import type { PageEvent } from './dayRollup.js';
+import { isJsonObject } from './plainObject.js';
+import type { PageEvent } from './records.js';
 import { isRuns } from './runs.js';
 import { parseSettings, type Settings } from './settings.js';
 import { isTaskCategory } from './taskCategory.js';
@@ -46,13 +47,6 @@ const SPAN_KEYS = new Set(['id', 'systemId', 'category', 'source', 'start', 'end
 const EVENT_KEYS = new Set(['id', 'kind', 'systemId', 'at', 'date', 'durationMs']);
 const TOP_KEYS = new Set(['format', 'version', 'dbVersion', 'createdAt', 'spans', 'events', 'settings']);
 
-/** A plain JSON object (not an array, not a class instance), as JSON.parse makes. */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-}
-
 /** Keys not in `allowed` (including __proto__ and friends, which JSON.parse makes own keys). */
 function unexpectedKeys(value: Record<string, unknown>, allowed: ReadonlySet<string>): string[] {
   return Object.keys(value).filter((k) => FORBIDDEN_KEYS.has(k) || !allowed.has(k));
@@ -63,7 +57,7 @@ const isTime = (v: unknown): v is number => Number.isSafeInteger(v) && (v as num
 
 /** Problems with one span (empty when valid). */
 export function spanErrors(raw: unknown): string[] {
-  if (!isPlainObject(raw)) return ['is not an object'];
+  if (!isJsonObject(raw)) return ['is not an object'];
   const errors: string[] = [];
   const extra = unexpectedKeys(raw, SPAN_KEYS);
   if (extra.length > 0) errors.push(`has unexpected fields (${extra.slice(0, 3).map((k) => JSON.stringify(k)).join(', ')})`);
@@ -87,7 +81,7 @@ export function spanErrors(raw: unknown): string[] {
 
 /** Problems with one page event (empty when valid). */
 export function eventErrors(raw: unknown): string[] {
-  if (!isPlainObject(raw)) return ['is not an object'];
+  if (!isJsonObject(raw)) return ['is not an object'];
   const errors: string[] = [];
   const extra = unexpectedKeys(raw, EVENT_KEYS);
   if (extra.length > 0) errors.push(`has unexpected fields (${extra.slice(0, 3).map((k) => JSON.stringify(k)).join(', ')})`);
@@ -106,7 +100,7 @@ export function eventErrors(raw: unknown): string[] {
  * `maxDbVersion` is the schema version this build understands.
  */
 export function validateBackup(raw: unknown, maxDbVersion: number): BackupResult {
-  if (!isPlainObject(raw)) return { ok: false, errors: ['The file is not a Timeback backup (it is not a JSON object).'] };
+  if (!isJsonObject(raw)) return { ok: false, errors: ['The file is not a Timeback backup (it is not a JSON object).'] };
   if (raw.format !== BACKUP_FORMAT) return { ok: false, errors: ['The file is not a Timeback backup ("format" is not "timeback-backup").'] };
   if (raw.version !== BACKUP_VERSION)
     return { ok: false, errors: [`The backup's version ${JSON.stringify(raw.version)} is not one this Timeback reads (version ${BACKUP_VERSION}).`] };

@@ -1,8 +1,9 @@
 import { activeIntervals, countedSeconds } from './activeTime.js';
 import { SENSITIVITY_THRESHOLDS_SEC, type ActiveTimeParams } from './activeTimeParams.js';
 import { isLive, type ActivitySpan } from './activitySpan.js';
-import { unionRuns, type Runs } from './runs.js';
 import { localDateKey, localParts, type LocalDateKey } from './localDate.js';
+import type { PageEvent } from './records.js';
+import { unionRuns, type Runs } from './runs.js';
 import type { TaskCategory } from './taskCategory.js';
 
 /** Active ms for one system and category on one day, under the headline and each sensitivity threshold. */
@@ -166,17 +167,6 @@ export function manualClaims(spans: Iterable<ActivitySpan>): Runs {
   let out: Runs = [];
   for (const s of spans) if (s.source !== 'auto' && isLive(s) && s.end > s.start) out = unionRuns(out, [Math.floor(s.start / 1000), Math.ceil(s.end / 1000)]);
   return out;
-}
-
-/** A page event (a completed login, a page load, an in-app wait) as stored: ids, times, a duration — nothing from the page. */
-export interface PageEvent {
-  id: string;
-  kind: 'login' | 'pageLoad' | 'softWait';
-  systemId: string;
-  /** Epoch ms the event ended (login: first page after the login page; page load: load end). */
-  at: number;
-  date: LocalDateKey;
-  durationMs: number;
 }
 
 export function eventRollupDelta(event: PageEvent, sign: 1 | -1 = 1): RollupDelta {

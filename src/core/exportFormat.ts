@@ -1,4 +1,5 @@
 import type { LocalDateKey } from './localDate.js';
+import type { Per8Measures } from './periodMetrics.js';
 import type { TaskCategory } from './taskCategory.js';
 
 /**
@@ -15,6 +16,11 @@ export const PERSONAL_EXPORT_SCHEMA_VERSION = 1;
 export const ROLES = ['consultant', 'resident_doctor', 'gp', 'nurse', 'ahp', 'pharmacist', 'admin', 'other'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** One of ROLES (an export's, a policy's or a request's role). */
+export function isRole(value: unknown): value is Role {
+  return (ROLES as readonly unknown[]).includes(value);
+}
+
 export type Granularity = 'week' | 'day';
 
 export interface PersonalExportRow {
@@ -27,16 +33,11 @@ export interface PersonalExportRow {
   hours: number;
 }
 
-export interface PersonalExportMeasures {
+/** The per-8-hour measures are rounded to 0.1 h; null without scheduled hours. */
+export interface PersonalExportMeasures extends Per8Measures {
   period: string;
   activeHours: number;
   scheduledHours: number;
-  /** Sinsky et al. 2020 per-8-hour measures, rounded to 0.1 h; null without scheduled hours. */
-  ehrTime8: number | null;
-  wow8: number | null;
-  noteTime8: number | null;
-  prescTime8: number | null;
-  ibTime8: number | null;
   afterHoursHours: number;
   logins: number;
   medianLoginSec: number | null;

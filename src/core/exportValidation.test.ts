@@ -5,16 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { goldenInput } from '../../test/support/personalExportFixtures.js';
 import { PERSONAL_EXPORT_FORMAT, PERSONAL_EXPORT_SCHEMA_VERSION, ROLES } from './exportFormat.js';
-import {
-  EXPORT_LIMITS,
-  EXPORT_PATTERNS,
-  GRANULARITIES,
-  MEASURE_FIELDS,
-  MEASURE_SPECS,
-  NUMBER_KIND_MAX,
-  TOP_LEVEL_FIELDS,
-  validatePersonalExport,
-} from './exportValidation.js';
+import { EXPORT_LIMITS, EXPORT_PATTERNS, GRANULARITIES, MEASURE_FIELDS, MEASURE_SPECS, NUMBER_KIND_MAX, TOP_LEVEL_FIELDS } from './exportSchema.js';
+import { validatePersonalExport } from './exportValidation.js';
 import { buildPersonalExport } from './personalExport.js';
 import { TASK_CATEGORIES } from './taskCategory.js';
 

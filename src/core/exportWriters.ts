@@ -6,7 +6,8 @@
  */
 import { csvCell } from './csvCell.js';
 import type { PersonalExport } from './exportFormat.js';
-import { MEASURE_FIELDS, validatePersonalExport } from './exportValidation.js';
+import { MEASURE_FIELDS } from './exportSchema.js';
+import { validatePersonalExport } from './exportValidation.js';
 import { personalExportFileName } from './personalExport.js';
 import { ExportRefusedError, assertExportClean, type IdentifierFinding } from './phiGuard.js';
 

@@ -12,7 +12,7 @@
  * field they were in, never the text itself.
  */
 import { PERSONAL_EXPORT_FORMAT } from './exportFormat.js';
-import { GRANULARITIES, MEASURE_FIELDS, TOP_LEVEL_FIELDS } from './exportValidation.js';
+import { GRANULARITIES, MEASURE_FIELDS, TOP_LEVEL_FIELDS } from './exportSchema.js';
 import { findIdentifiers, type IdentifierKind } from './phiGuard.js';
 
 /** Between two fields when they are scanned together: a NUL is in no pattern of the guard, so nothing matches across fields. */

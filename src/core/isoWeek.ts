@@ -2,10 +2,10 @@
  * ISO 8601 weeks on local date keys, for exports and reports. Weeks run
  * Monday–Sunday and belong to the year of their Thursday, so 2026-12-31
  * (a Thursday) is in 2026-W53 and 2027-01-01 too. Pure calendar arithmetic
- * on "YYYY-MM-DD" keys (via schedule.ts): no time zone can shift a day.
+ * on "YYYY-MM-DD" keys (dateKeys.ts): no time zone can shift a day.
  */
+import { addDays, dateKey, isLocalDateKey, weekdayOfDate } from './dateKeys.js';
 import type { LocalDateKey } from './localDate.js';
-import { addDays, isLocalDateKey, weekdayOfDate } from './schedule.js';
 
 /** "2026-W20": week-based year, "-W", two-digit week. */
 export type IsoWeekKey = string;
@@ -42,7 +42,7 @@ const weeksInYear = new Map<number, number>();
 export function isoWeeksInYear(year: number): number {
   let weeks = weeksInYear.get(year);
   if (weeks === undefined) {
-    weeks = isoWeekOf(`${pad(year, 4)}-12-28`).week;
+    weeks = isoWeekOf(dateKey(year, 12, 28)).week;
     // Validators ask once per row of every file: remember the years asked about (a bounded few).
     if (weeksInYear.size < 10_000) weeksInYear.set(year, weeks);
   }
@@ -65,7 +65,7 @@ export function mondayOfIsoWeek(key: IsoWeekKey): LocalDateKey {
   const parsed = parseIsoWeekKey(key);
   if (!parsed) throw new RangeError(`Not an ISO week (YYYY-Www): ${String(key)}`);
   // 4 January is always in week 1.
-  return addDays(isoWeekMonday(`${pad(parsed.year, 4)}-01-04`), 7 * (parsed.week - 1));
+  return addDays(isoWeekMonday(dateKey(parsed.year, 1, 4)), 7 * (parsed.week - 1));
 }
 
 /** True for a Monday. */

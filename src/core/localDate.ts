@@ -1,7 +1,9 @@
 /**
  * Local calendar dates in a named IANA time zone. Day boundaries come from the
  * calendar, never from "+24 h", so DST days (23 h or 25 h) are handled.
+ * Arithmetic on the keys themselves (weekdays, adding days) is in dateKeys.ts.
  */
+import { dateKey } from './dateKeys.js';
 
 /** `YYYY-MM-DD` in the clinician's time zone. Built from numeric parts, never a locale format. */
 export type LocalDateKey = string;
@@ -108,7 +110,7 @@ export function localDateKey(ms: number, timeZone: string): LocalDateKey {
 }
 
 function keyOf({ year, month, day }: Pick<LocalParts, 'year' | 'month' | 'day'>): LocalDateKey {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return dateKey(year, month, day);
 }
 
 const DAY_MS = 24 * 3600_000;

@@ -1,5 +1,6 @@
+import { weekdayOfDate } from './dateKeys.js';
 import { localDateKey, localDayStart, type LocalDateKey } from './localDate.js';
-import { minutesOfDay, type Schedule } from './schedule.js';
+import { isDayOff, minutesOfDay, type Schedule } from './schedule.js';
 import type { TaskCategory } from './taskCategory.js';
 
 /**
@@ -23,8 +24,8 @@ export const DEFAULT_TIMER_LIMIT_MS = 4 * 3600_000;
 /** The end of the last scheduled session on the local day of `ms`, or undefined when none is scheduled. */
 export function scheduledDayEnd(ms: number, schedule: Schedule, timeZone: string): number | undefined {
   const date = localDateKey(ms, timeZone);
-  if (schedule.nonWorkingDates.includes(date) || schedule.leave.some((l) => l.from <= date && date <= l.to)) return undefined;
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  if (isDayOff(schedule, date)) return undefined;
+  const weekday = weekdayOfDate(date);
   const ends = schedule.sessions.filter((s) => s.weekday === weekday).map((s) => minutesOfDay(s.end));
   if (ends.length === 0) return undefined;
   // Wall-clock minutes from the local day start; DST days shift this by the change, which is

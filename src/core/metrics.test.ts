@@ -5,24 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ACTIVE_TIME, SENSITIVITY_THRESHOLDS_SEC, type ActiveTimeParams } from './activeTimeParams.js';
-import { BENCHMARKS, BENCHMARK_SOURCES, benchmarksFor } from './benchmarks.js';
+import { datesInRange } from './dateRange.js';
 import type { DayRollup, RollupCell } from './dayRollup.js';
-import { AFTER_HOURS_WINDOWS, computePeriodMetrics, histogramMedian, median, nearestRankPercentile, slotMsWithin } from './metrics.js';
+import { AFTER_HOURS_WINDOWS, computePeriodMetrics, slotMsWithin } from './metrics.js';
 import type { PeriodMetrics } from './periodMetrics.js';
-import {
-  addDays,
-  datesInRange,
-  EMPTY_SCHEDULE,
-  isDayOff,
-  isWeekend,
-  minutesOfDay,
-  scheduledMinutesOnDate,
-  sessionMinutes,
-  sessionsOnDate,
-  weekdayOfDate,
-  type Schedule,
-  type ScheduledSession,
-} from './schedule.js';
+import { EMPTY_SCHEDULE, minutesOfDay, type Schedule, type ScheduledSession } from './schedule.js';
 import type { TaskCategory } from './taskCategory.js';
 
 const MIN = 60_000;
@@ -628,45 +615,6 @@ describe('computePeriodMetrics', () => {
   });
 });
 
-describe('percentiles and medians', () => {
-  const twenty = Array.from({ length: 20 }, (_, i) => (i + 1) * 100); // 100 … 2000
-  it.each([
-    { samples: [], p: 50, want: null },
-    { samples: [700], p: 50, want: 700 },
-    { samples: [700], p: 95, want: 700 },
-    { samples: [300, 100], p: 50, want: 100 }, // rank ⌈1⌉ = 1
-    { samples: [300, 100], p: 95, want: 300 }, // rank ⌈1.9⌉ = 2
-    { samples: twenty, p: 50, want: 1000 }, // rank 10
-    { samples: twenty, p: 95, want: 1900 }, // rank 19
-    { samples: twenty, p: 100, want: 2000 }, // rank 20
-    { samples: twenty, p: 1, want: 100 }, // rank ⌈0.2⌉ = 1
-    { samples: twenty.slice(0, 13), p: 95, want: 1300 }, // rank ⌈12.35⌉ = 13 (rounding would give 12)
-  ])('nearest-rank p$p of $samples.length samples = $want', ({ samples, p, want }) => {
-    expect(nearestRankPercentile(samples, p)).toBe(want);
-  });
-
-  it.each([
-    { samples: [], want: null },
-    { samples: [5], want: 5 },
-    { samples: [30, 10], want: 20 }, // mean of the two middle values
-    { samples: [3, 1, 2], want: 2 },
-    { samples: twenty, want: 1050 }, // (1000 + 1100) / 2
-  ])('median of $samples.length samples = $want', ({ samples, want }) => {
-    expect(median(samples)).toBe(want);
-  });
-
-  it.each([
-    { hist: [], want: null },
-    { hist: [[30, 1]], want: 30 },
-    { hist: [[10, 1], [20, 1]], want: 15 },
-    { hist: [[60, 3], [600, 1], [1200, 1], [1800, 1]], want: 330 }, // 60,60,60,600,1200,1800
-    { hist: [[60, 2], [600, 1]], want: 60 }, // 60,60,600
-    { hist: [[60, 1], [90, 0], [600, -1]], want: 60 }, // non-positive counts ignored
-  ] as Array<{ hist: Array<[number, number]>; want: number | null }>)('median of histogram $hist = $want', ({ hist, want }) => {
-    expect(histogramMedian(new Map(hist))).toBe(want);
-  });
-});
-
 describe('slotMsWithin', () => {
   it.each([
     { name: 'whole slot inside', slots: { 108: FULL }, ranges: [[9 * 3600, 10 * 3600]] as const, want: FULL },
@@ -681,137 +629,5 @@ describe('slotMsWithin', () => {
     expect(AFTER_HOURS_WINDOWS.epic).toEqual([[0, 25_200], [63_000, 86_400]]); // 07:00, 17:30
     expect(AFTER_HOURS_WINDOWS.cerner).toEqual([[0, 21_600], [64_800, 86_400]]); // 06:00, 18:00
     for (const ranges of Object.values(AFTER_HOURS_WINDOWS)) for (const edge of ranges.flat()) expect(edge % 300).toBe(0);
-  });
-});
-
-describe('schedule helpers', () => {
-  it.each([
-    ['2026-05-11', 1],
-    ['2026-05-16', 6],
-    ['2026-03-29', 0], // DST spring, Sunday
-    ['2026-10-25', 0], // DST autumn, Sunday
-    ['2024-02-29', 4],
-    ['2000-01-01', 6],
-  ])('weekdayOfDate(%s) = %i', (date, want) => {
-    expect(weekdayOfDate(date)).toBe(want);
-  });
-
-  it.each([
-    ['2026-05-16', true],
-    ['2026-05-17', true],
-    ['2026-05-15', false],
-  ])('isWeekend(%s) = %s', (date, want) => {
-    expect(isWeekend(date)).toBe(want);
-  });
-
-  it.each([
-    ['2026-03-28', 1, '2026-03-29'],
-    ['2026-03-29', 1, '2026-03-30'], // across the 23-hour day
-    ['2026-10-25', 1, '2026-10-26'], // across the 25-hour day
-    ['2024-02-28', 1, '2024-02-29'],
-    ['2026-12-31', 1, '2027-01-01'],
-    ['2026-03-01', -1, '2026-02-28'],
-    ['2026-05-11', 0, '2026-05-11'],
-  ] as const)('addDays(%s, %i) = %s', (date, n, want) => {
-    expect(addDays(date, n)).toBe(want);
-  });
-
-  it('datesInRange is inclusive, and empty when reversed', () => {
-    expect(datesInRange('2026-03-28', '2026-03-30')).toEqual(['2026-03-28', '2026-03-29', '2026-03-30']);
-    expect(datesInRange('2026-05-11', '2026-05-11')).toEqual(['2026-05-11']);
-    expect(datesInRange('2026-05-12', '2026-05-11')).toEqual([]);
-    expect(datesInRange('2025-12-30', '2026-01-02')).toHaveLength(4);
-  });
-
-  it('rejects malformed date keys', () => {
-    expect(() => weekdayOfDate('2026-02-30')).toThrow(RangeError);
-    expect(() => addDays('20260511', 1)).toThrow(RangeError);
-    expect(() => datesInRange('2026-05-11', 'soon')).toThrow(RangeError);
-  });
-
-  const week = schedule(
-    [
-      { weekday: 1, start: '13:00', end: '17:30' },
-      { weekday: 1, start: '08:30', end: '12:00' },
-      { weekday: 3, start: '09:00', end: '12:00' },
-    ],
-    { nonWorkingDates: ['2026-05-25'], leave: [{ from: '2026-06-01', to: '2026-06-05' }] },
-  );
-
-  it.each([
-    ['2026-05-11', false],
-    ['2026-05-25', true], // non-working date
-    ['2026-05-31', false],
-    ['2026-06-01', true], // first day of leave
-    ['2026-06-05', true], // last day of leave
-    ['2026-06-06', false],
-  ])('isDayOff(%s) = %s', (date, want) => {
-    expect(isDayOff(week, date)).toBe(want);
-  });
-
-  it('sessionsOnDate: the weekday’s sessions by start time, none on days off', () => {
-    expect(sessionsOnDate(week, '2026-05-11').map((s) => s.start)).toEqual(['08:30', '13:00']);
-    expect(sessionsOnDate(week, '2026-05-12')).toEqual([]);
-    expect(sessionsOnDate(week, '2026-05-25')).toEqual([]); // a Monday, but non-working
-    expect(sessionsOnDate(week, '2026-06-01')).toEqual([]); // a Monday on leave
-  });
-
-  it('scheduledMinutesOnDate and sessionMinutes use wall-clock lengths', () => {
-    expect(sessionMinutes({ weekday: 1, start: '08:30', end: '12:00' })).toBe(210);
-    expect(scheduledMinutesOnDate(week, '2026-05-11')).toBe(480); // 210 + 270
-    expect(scheduledMinutesOnDate(week, '2026-05-13')).toBe(180);
-    expect(scheduledMinutesOnDate(week, '2026-05-25')).toBe(0);
-    // A Sunday session over the autumn change is 60 wall-clock minutes, though 120 minutes pass.
-    expect(scheduledMinutesOnDate(schedule([{ weekday: 0, start: '01:00', end: '02:00' }]), '2026-10-25')).toBe(60);
-  });
-});
-
-describe('benchmarks', () => {
-  it('every benchmark has a known source with a full citation, and a unique id', () => {
-    const ids = new Set<string>();
-    for (const b of BENCHMARKS) {
-      expect(ids.has(b.id), b.id).toBe(false);
-      ids.add(b.id);
-      expect(BENCHMARK_SOURCES[b.source], b.id).toBeDefined();
-      expect(b.measures.length).toBeGreaterThan(0);
-      expect(b.population.length).toBeGreaterThan(0);
-      expect(Number.isFinite(b.value)).toBe(true);
-    }
-    for (const s of Object.values(BENCHMARK_SOURCES)) expect(s.citation.length).toBeGreaterThan(40);
-  });
-
-  it.each([
-    ['sinsky2024-ehrtime8', 5.8],
-    ['sinsky2024-ehrtime8-primary-care', 7.3],
-    ['melnick2021-ehrtime8', 5.23],
-    ['arndt2017-ehr-hours', 5.9],
-    ['arndt2017-workday', 11.4],
-    ['arndt2017-after-hours', 1.4],
-    ['arndt2017-inbox-share', 23.7],
-    ['sinsky2016-face-time', 27],
-    ['sinsky2016-ehr-desk', 49.2],
-    ['overhage2020-chart-review-share', 33],
-    ['overhage2020-documentation-share', 24],
-    ['overhage2020-ordering-share', 17],
-    ['holmgren2021-non-us', 59.1],
-    ['holmgren2021-us', 90.2],
-    ['dhsc2020-login-before', 105],
-    ['dhsc2020-login-after', 10],
-    ['dhsc2020-systems', 15],
-    ['bma2022-hours-lost', 13_500_000],
-    ['bma2022-fte', 8_000],
-    ['tact2025-non-patient-facing', 73],
-    ['tact2025-patient-facing', 17.9],
-  ])('%s = %d (the published figure)', (id, value) => {
-    expect(BENCHMARKS.find((b) => b.id === id)?.value).toBe(value);
-  });
-
-  it('16 min 14 s per encounter', () => {
-    expect(BENCHMARKS.find((b) => b.id === 'overhage2020-per-encounter')?.value).toBeCloseTo(16.2333, 4);
-  });
-
-  it('benchmarksFor selects by what they compare with', () => {
-    const ehr8 = benchmarksFor((c) => c.kind === 'per8' && c.metric === 'ehrTime8').map((b) => b.id);
-    expect(ehr8).toEqual(['sinsky2024-ehrtime8', 'sinsky2024-ehrtime8-primary-care', 'melnick2021-ehrtime8']);
   });
 });

@@ -7,10 +7,13 @@
  * weekday of each date comes from the date key by calendar arithmetic.
  */
 import { SENSITIVITY_THRESHOLDS_SEC, type ActiveTimeParams } from './activeTimeParams.js';
+import { isWeekend } from './dateKeys.js';
+import { datesInRange } from './dateRange.js';
 import { SLOT_SEC, SLOTS_PER_DAY, type DayRollup } from './dayRollup.js';
 import type { LocalDateKey } from './localDate.js';
+import { histogramMedian, middleValue, nearestRankPercentile } from './numbers.js';
 import type { PeriodMetrics } from './periodMetrics.js';
-import { datesInRange, isWeekend, minutesOfDay, sessionsOnDate, type Schedule } from './schedule.js';
+import { minutesOfDay, sessionsOnDate, type Schedule } from './schedule.js';
 import type { TaskCategory } from './taskCategory.js';
 
 const HOUR_MS = 3_600_000;
@@ -101,41 +104,6 @@ function slotProfile(slots: Readonly<Record<string, number>>): Float64Array {
 
 function slotTotal(slots: Readonly<Record<string, number>> | undefined): number {
   return slots ? slotProfile(slots)[SLOTS_PER_DAY]! : 0;
-}
-
-/** Nearest-rank percentile (p in 1..100) of samples: the ⌈p·n/100⌉-th smallest. Null with no samples. */
-export function nearestRankPercentile(samples: readonly number[], p: number): number | null {
-  if (samples.length === 0) return null;
-  const sorted = [...samples].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil((p * sorted.length) / 100));
-  return sorted[Math.min(rank, sorted.length) - 1]!;
-}
-
-/** The median: the middle value, or the mean of the two middle values when the count is even. Null with no samples. */
-export function median(samples: readonly number[]): number | null {
-  if (samples.length === 0) return null;
-  const sorted = [...samples].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** The median of a histogram (value → count), by the same rule as `median`. Non-positive counts are ignored. */
-export function histogramMedian(histogram: ReadonlyMap<number, number>): number | null {
-  const entries = [...histogram].filter(([, c]) => c > 0).sort((a, b) => a[0] - b[0]);
-  const n = entries.reduce((sum, [, c]) => sum + c, 0);
-  if (n === 0) return null;
-  // 1-based ranks of the middle value(s).
-  const lo = Math.floor((n + 1) / 2);
-  const hi = Math.floor(n / 2) + 1;
-  const at = (rank: number) => {
-    let seen = 0;
-    for (const [value, c] of entries) {
-      seen += c;
-      if (seen >= rank) return value;
-    }
-    return entries[entries.length - 1]![0];
-  };
-  return n % 2 === 1 ? at(lo) : (at(lo) + at(hi)) / 2;
 }
 
 function addTo<K>(map: Map<K, number>, key: K, v: number): void {
@@ -315,7 +283,7 @@ export function computePeriodMetrics(input: {
     login: {
       count: loginSamples.length,
       perActiveDay: activeDays > 0 ? loginSamples.length / activeDays : null,
-      medianLoginMs: median(loginSamples),
+      medianLoginMs: middleValue(loginSamples),
       authPageMs: categoryMs('login_auth'),
     },
     waiting: { totalMs: categoryMs('waiting_for_system'), bySystem: waitingBySystem, inAppBySystem },

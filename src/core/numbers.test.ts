@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell } from './csvCell.js';
-import { formatNumber, median, middleValue, quantile, roundTo, sortedSum } from './numbers.js';
-import { isPlainObject } from './plainObject.js';
+import { formatNumber, histogramMedian, median, middleValue, nearestRankPercentile, quantile, roundTo, sortedSum } from './numbers.js';
+import { isJsonObject, isPlainObject } from './plainObject.js';
 
 describe('numbers', () => {
   it.each([
@@ -71,5 +71,55 @@ describe('isPlainObject', () => {
     [1, false],
   ])('isPlainObject(%j) = %s', (value, expected) => {
     expect(isPlainObject(value)).toBe(expected);
+  });
+
+  it.each([
+    ['a parsed object', JSON.parse('{"a":1}') as unknown, true],
+    ['an object without a prototype', Object.create(null) as unknown, true],
+    ['a class instance', new Date(0), false],
+    ['a map', new Map(), false],
+    ['a list', [], false],
+    ['null', null, false],
+  ])('isJsonObject(%s) = %s', (_name, value, expected) => {
+    expect(isJsonObject(value)).toBe(expected);
+  });
+});
+
+describe('percentiles and medians', () => {
+  const twenty = Array.from({ length: 20 }, (_, i) => (i + 1) * 100); // 100 … 2000
+  it.each([
+    { samples: [], p: 50, want: null },
+    { samples: [700], p: 50, want: 700 },
+    { samples: [700], p: 95, want: 700 },
+    { samples: [300, 100], p: 50, want: 100 }, // rank ⌈1⌉ = 1
+    { samples: [300, 100], p: 95, want: 300 }, // rank ⌈1.9⌉ = 2
+    { samples: twenty, p: 50, want: 1000 }, // rank 10
+    { samples: twenty, p: 95, want: 1900 }, // rank 19
+    { samples: twenty, p: 100, want: 2000 }, // rank 20
+    { samples: twenty, p: 1, want: 100 }, // rank ⌈0.2⌉ = 1
+    { samples: twenty.slice(0, 13), p: 95, want: 1300 }, // rank ⌈12.35⌉ = 13 (rounding would give 12)
+  ])('nearest-rank p$p of $samples.length samples = $want', ({ samples, p, want }) => {
+    expect(nearestRankPercentile(samples, p)).toBe(want);
+  });
+
+  it.each([
+    { samples: [], want: null },
+    { samples: [5], want: 5 },
+    { samples: [30, 10], want: 20 }, // mean of the two middle values
+    { samples: [3, 1, 2], want: 2 },
+    { samples: twenty, want: 1050 }, // (1000 + 1100) / 2
+  ])('median of $samples.length samples = $want', ({ samples, want }) => {
+    expect(middleValue(samples)).toBe(want);
+  });
+
+  it.each([
+    { hist: [], want: null },
+    { hist: [[30, 1]], want: 30 },
+    { hist: [[10, 1], [20, 1]], want: 15 },
+    { hist: [[60, 3], [600, 1], [1200, 1], [1800, 1]], want: 330 }, // 60,60,60,600,1200,1800
+    { hist: [[60, 2], [600, 1]], want: 60 }, // 60,60,600
+    { hist: [[60, 1], [90, 0], [600, -1]], want: 60 }, // non-positive counts ignored
+  ] as Array<{ hist: Array<[number, number]>; want: number | null }>)('median of histogram $hist = $want', ({ hist, want }) => {
+    expect(histogramMedian(new Map(hist))).toBe(want);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Plain number helpers shared by the personal export, the team report and its
- * case for change: rounding, order statistics and en-GB digits. Pure.
+ * Plain number helpers shared by the metrics, the personal export, the team
+ * report and its case for change: rounding, order statistics (medians,
+ * percentiles) and en-GB digits. Pure.
  */
 
 /** Half away from zero at `decimals` places, robust to binary fractions such as 0.15. */
@@ -42,6 +43,33 @@ export function middleValue(values: readonly number[]): number | null {
   const s = [...values].sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Nearest-rank percentile (p in 1..100) of samples: the ⌈p·n/100⌉-th smallest. Null with no samples. */
+export function nearestRankPercentile(samples: readonly number[], p: number): number | null {
+  if (samples.length === 0) return null;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p * sorted.length) / 100));
+  return sorted[Math.min(rank, sorted.length) - 1]!;
+}
+
+/** The median of a histogram (value → count), by the same rule as `middleValue`. Non-positive counts are ignored. */
+export function histogramMedian(histogram: ReadonlyMap<number, number>): number | null {
+  const entries = [...histogram].filter(([, c]) => c > 0).sort((a, b) => a[0] - b[0]);
+  const n = entries.reduce((sum, [, c]) => sum + c, 0);
+  if (n === 0) return null;
+  // 1-based ranks of the middle value(s).
+  const lo = Math.floor((n + 1) / 2);
+  const hi = Math.floor(n / 2) + 1;
+  const at = (rank: number) => {
+    let seen = 0;
+    for (const [value, c] of entries) {
+      seen += c;
+      if (seen >= rank) return value;
+    }
+    return entries[entries.length - 1]![0];
+  };
+  return n % 2 === 1 ? at(lo) : (at(lo) + at(hi)) / 2;
 }
 
 /** The total, added in ascending order so that it does not depend on the order of the inputs. */

@@ -2,6 +2,12 @@ import type { ActiveTimeParams } from './activeTimeParams.js';
 import type { LocalDateKey } from './localDate.js';
 import type { TaskCategory } from './taskCategory.js';
 
+/** The per-8-hour measures (Sinsky et al. 2020), in Sinsky's order. */
+export const PER8_MEASURES = ['ehrTime8', 'wow8', 'noteTime8', 'prescTime8', 'ibTime8'] as const;
+export type Per8Measure = (typeof PER8_MEASURES)[number];
+/** Hours per 8 h of scheduled time; null when there are no scheduled hours. */
+export type Per8Measures = Record<Per8Measure, number | null>;
+
 /**
  * The burden measures for a period of days, computed locally from day
  * rollups and the clinician's schedule by `computePeriodMetrics`
@@ -14,7 +20,7 @@ import type { TaskCategory } from './taskCategory.js';
  * fractions of a millisecond (a 5-minute slot partly inside a session is
  * split in proportion); round only for display.
  */
-export interface PeriodMetrics {
+export interface PeriodMetrics extends Per8Measures {
   from: LocalDateKey;
   to: LocalDateKey;
   /** Calendar days in the period (0 when `to` is before `from`), and days with headline active time > 0. */
@@ -26,12 +32,7 @@ export interface PeriodMetrics {
   bySystemMs: Record<string, number>;
   /** S: scheduled patient-facing hours in the period (sessions on working days, minus leave and non-working dates), wall clock. */
   scheduledHours: number;
-  /** Sinsky et al. 2020: hours per 8 h of scheduled time; null when scheduledHours is 0. */
-  ehrTime8: number | null;
-  wow8: number | null;
-  noteTime8: number | null;
-  prescTime8: number | null;
-  ibTime8: number | null;
+  // ehrTime8, wow8, noteTime8, prescTime8, ibTime8 (Per8Measures): Sinsky et al. 2020; null when scheduledHours is 0.
   /** Active ms outside scheduled sessions (the numerator of WOW8, before normalising). */
   outsideScheduleMs: number;
   /** After hours: Epic "pajama time" (weekdays 17:30–07:00 and weekends) and the Cerner window (18:00–06:00 and weekends). */

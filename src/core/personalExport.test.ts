@@ -10,6 +10,8 @@ import {
   goldenInput,
 } from '../../test/support/personalExportFixtures.js';
 import { SENSITIVITY_THRESHOLDS_SEC } from './activeTimeParams.js';
+import { addDays } from './dateKeys.js';
+import { datesInRange } from './dateRange.js';
 import type { DayRollup } from './dayRollup.js';
 import { ROLES, type PersonalExport } from './exportFormat.js';
 import { validatePersonalExport } from './exportValidation.js';
@@ -24,10 +26,9 @@ import {
   newContributorId,
   personalExportFileName,
   roundHalfUpTenth,
-  validateTeamCode,
 } from './personalExport.js';
 import { findIdentifiers } from './phiGuard.js';
-import { addDays, datesInRange, type Schedule } from './schedule.js';
+import type { Schedule } from './schedule.js';
 import { TASK_CATEGORIES, type TaskCategory } from './taskCategory.js';
 
 const GOLDEN_DIR = path.resolve(import.meta.dirname, '../../test/fixtures/exports');
@@ -377,40 +378,6 @@ describe('writers refuse and write nothing', () => {
     expect(csv).toMatchObject({ ok: true, fileName: 'timeback-personal-data-2026-05-11-to-2026-05-24.csv', mimeType: 'text/csv;charset=utf-8' });
     const json = renderPersonalExport(e, 'json');
     expect(json).toMatchObject({ ok: true, fileName: personalExportFileName(e, 'json'), mimeType: 'application/json' });
-  });
-});
-
-describe('validateTeamCode', () => {
-  it.each([
-    ['WARD-7A', 'WARD-7A'],
-    ['ward-7a', 'WARD-7A'],
-    ['  gp-north  ', 'GP-NORTH'],
-    ['A', 'A'],
-    ['ABCDEFGHIJKLMNOPQRST', 'ABCDEFGHIJKLMNOPQRST'],
-    ['0123456788', '0123456788'], // wrong check digit: not an NHS number
-  ])('accepts %j as %j', (raw, code) => {
-    expect(validateTeamCode(raw)).toEqual({ ok: true, teamCode: code });
-  });
-
-  it.each([null, undefined, '', '   '])('treats %j as no team code', (raw) => {
-    expect(validateTeamCode(raw)).toEqual({ ok: true, teamCode: null });
-  });
-
-  it.each([
-    ['ABCDEFGHIJ01234567890', /at most 20/],
-    ['0123456789', /NHS number/], // passes the modulus-11 check
-    ['WARD 7', /not spaces/],
-    ['Ward_7', /not "_"/],
-    ['Dr Smith, ward 7', /names or notes/],
-    ['ıward', /not "ı"/], // dotless i upper-cases to ASCII I: refused before that can happen
-    ['ſ', /not "ſ"/],
-    ['WARD\n7', /letters A–Z/],
-    ['9434765919', /NHS number/],
-    ['SW1A1AA', /postcode/],
-  ])('refuses %j', (raw, message) => {
-    const r = validateTeamCode(raw);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatch(message);
   });
 });
 

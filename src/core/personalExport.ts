@@ -10,20 +10,25 @@ import type { DayRollup } from './dayRollup.js';
 import {
   PERSONAL_EXPORT_FORMAT,
   PERSONAL_EXPORT_SCHEMA_VERSION,
-  ROLES,
+  isRole,
   type Granularity,
   type PersonalExport,
   type PersonalExportMeasures,
   type PersonalExportRow,
   type Role,
 } from './exportFormat.js';
-import { EXPORT_LIMITS, EXPORT_PATTERNS, periodKeyOf, periodKeyRange, validatePersonalExport } from './exportValidation.js';
+import { isLocalDateKey } from './dateKeys.js';
+import { datesInRange } from './dateRange.js';
+import { EXPORT_LIMITS, EXPORT_PATTERNS } from './exportSchema.js';
+import { validatePersonalExport } from './exportValidation.js';
 import { isoWeekKeysInRange, isMonday, isSunday } from './isoWeek.js';
 import type { LocalDateKey } from './localDate.js';
-import { computePeriodMetrics, nearestRankPercentile } from './metrics.js';
-import { IDENTIFIER_KIND_NAMES, findIdentifiers } from './phiGuard.js';
-import { datesInRange, isLocalDateKey, type Schedule } from './schedule.js';
+import { computePeriodMetrics } from './metrics.js';
+import { nearestRankPercentile } from './numbers.js';
+import { periodKeyOf, periodKeyRange } from './periodKeys.js';
+import type { Schedule } from './schedule.js';
 import { DEFAULT_CATEGORY, TASK_CATEGORIES, isTaskCategory, type TaskCategory } from './taskCategory.js';
+import { validateTeamCode } from './teamCode.js';
 
 const MS_PER_TENTH_HOUR = 360_000;
 
@@ -45,40 +50,6 @@ export function msToRoundedHours(ms: number): number {
 /** Milliseconds → seconds rounded half up to 0.1. */
 function msToRoundedSeconds(ms: number): number {
   return Math.floor(ms / 100 + 0.5) / 10;
-}
-
-// ---------------------------------------------------------------------------
-// Team code
-// ---------------------------------------------------------------------------
-
-export type TeamCodeResult = { ok: true; teamCode: string | null } | { ok: false; error: string };
-
-/**
- * Check the team code the clinician typed: 1–20 of A–Z, 0–9 and "-".
- * Surrounding spaces are dropped and lower-case letters made capitals
- * ("ward-7a" → "WARD-7A"); blank means no team code (null). Anything else is
- * refused, and so is a code in which the PHI guard finds a patient
- * identifier (a 10-digit NHS number, a postcode). It is the only free text
- * an export may hold.
- */
-export function validateTeamCode(raw: string | null | undefined): TeamCodeResult {
-  if (raw === null || raw === undefined) return { ok: true, teamCode: null };
-  if (typeof raw !== 'string') return { ok: false, error: 'The team code must be text.' };
-  const trimmed = raw.trim();
-  if (trimmed === '') return { ok: true, teamCode: null };
-  // Check the ASCII form before upper-casing: toUpperCase turns some non-ASCII letters (ı, ſ) into ASCII ones.
-  if (trimmed.length > 20) return { ok: false, error: `The team code is ${trimmed.length} characters long; use at most 20 (letters A–Z, digits and dashes).` };
-  const bad = [...trimmed].filter((ch) => !/^[A-Za-z0-9-]$/.test(ch));
-  if (bad.length > 0) {
-    const shown = [...new Set(bad)].map((ch) => (ch === ' ' ? 'spaces' : `"${ch}"`)).join(', ');
-    return { ok: false, error: `The team code can only hold letters A–Z, digits and dashes (not ${shown}). It is the only text an export may carry, so it cannot hold names or notes.` };
-  }
-  const teamCode = trimmed.toUpperCase();
-  if (!EXPORT_PATTERNS.teamCode.test(teamCode)) return { ok: false, error: 'The team code must be 1–20 letters A–Z, digits and dashes.' };
-  const findings = findIdentifiers(teamCode);
-  if (findings.length > 0)
-    return { ok: false, error: `The team code looks like it holds ${IDENTIFIER_KIND_NAMES[findings[0]!.kind]}. A team code must never hold patient details: choose another.` };
-  return { ok: true, teamCode };
 }
 
 // ---------------------------------------------------------------------------
@@ -161,7 +132,7 @@ export function buildPersonalExport(input: PersonalExportInput): PersonalExport 
   if (dates.length > EXPORT_LIMITS.maxPeriodDays) throw new RangeError(`An export covers at most ${EXPORT_LIMITS.maxPeriodDays} days (53 weeks); this period has ${dates.length}.`);
   const team = validateTeamCode(input.teamCode);
   if (!team.ok) throw new RangeError(team.error);
-  if (input.role !== null && !(ROLES as readonly string[]).includes(input.role)) throw new RangeError(`Unknown role ${String(input.role)}.`);
+  if (input.role !== null && !isRole(input.role)) throw new RangeError(`Unknown role ${String(input.role)}.`);
   if (!isContributorId(input.contributorId)) throw new RangeError('The contributor id must come from newContributorId.');
 
   const inPeriod = new Set(dates);

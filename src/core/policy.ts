@@ -1,9 +1,10 @@
 import { DEFAULT_ACTIVE_TIME, MAX_THRESHOLD_SEC, MIN_THRESHOLD_SEC } from './activeTimeParams.js';
 import { parseCatalogueEntry, type CatalogueEntry } from './catalogue.js';
-import { ROLES, type Role } from './exportFormat.js';
-import { validateTeamCode } from './personalExport.js';
+import { ROLES, isRole, type Role } from './exportFormat.js';
+import { SYSTEM_ID_RULE, SYSTEM_NAME_RULE, intInRange, isSystemId, isSystemNameOk, systemName, wholeNumberRule } from './fieldChecks.js';
 import { EMPTY_SCHEDULE, parseSchedule, type Schedule } from './schedule.js';
 import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, MAX_SYSTEMS, MIN_RETENTION_DAYS, parseSystem, type ClinicalSystem, type DesktopSystem, type Settings } from './settings.js';
+import { validateTeamCode } from './teamCode.js';
 
 /**
  * Enterprise policy: what an NHS trust's IT sets for every clinician through
@@ -59,16 +60,10 @@ export const POLICY_KEYS = [
 
 export const TEAM_REPORT_THRESHOLDS = [8, 11] as const;
 
-const SYSTEM_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
-
 export interface ParsedPolicy {
   policy: Policy;
   /** One per ignored value, naming the policy key. Shown on the settings page. */
   warnings: string[];
-}
-
-function intInRange(value: unknown, min: number, max: number): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 }
 
 const show = (v: unknown) => {
@@ -116,10 +111,10 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
       r.desktopSystems.forEach((d: unknown, i: number) => {
         const where = `Policy "desktopSystems" item ${i + 1}`;
         const v = (typeof d === 'object' && d !== null ? d : {}) as Record<string, unknown>;
-        const name = typeof v.name === 'string' ? v.name.trim() : '';
+        const name = systemName(v.name);
         if (desktop.length >= MAX_SYSTEMS) return warnings.push(`${where}: at most ${MAX_SYSTEMS} systems; ignored.`);
-        if (typeof v.id !== 'string' || !SYSTEM_ID.test(v.id)) return warnings.push(`${where}: the id must be 1–40 lowercase letters, digits or dashes; ignored.`);
-        if (name.length === 0 || name.length > 60) return warnings.push(`${where}: give it a name of 1–60 characters; ignored.`);
+        if (!isSystemId(v.id)) return warnings.push(`${where}: the id must be ${SYSTEM_ID_RULE}; ignored.`);
+        if (!isSystemNameOk(name)) return warnings.push(`${where}: ${SYSTEM_NAME_RULE}; ignored.`);
         if (ids.has(v.id)) return warnings.push(`${where}: the id "${v.id}" is already used by another policy system; ignored.`);
         ids.add(v.id);
         desktop.push({ id: v.id, name });
@@ -136,11 +131,11 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
 
   if (r.inactivityThresholdSec !== undefined) {
     if (intInRange(r.inactivityThresholdSec, MIN_THRESHOLD_SEC, MAX_THRESHOLD_SEC)) policy.inactivityThresholdSec = r.inactivityThresholdSec;
-    else warnings.push(`Policy "inactivityThresholdSec": must be a whole number of seconds from ${MIN_THRESHOLD_SEC} to ${MAX_THRESHOLD_SEC} (got ${show(r.inactivityThresholdSec)}); ignored.`);
+    else warnings.push(`Policy "inactivityThresholdSec": must be ${wholeNumberRule('seconds', MIN_THRESHOLD_SEC, MAX_THRESHOLD_SEC)} (got ${show(r.inactivityThresholdSec)}); ignored.`);
   }
   if (r.readingAllowanceSec !== undefined) {
     if (intInRange(r.readingAllowanceSec, 0, MAX_THRESHOLD_SEC)) policy.readingAllowanceSec = r.readingAllowanceSec;
-    else warnings.push(`Policy "readingAllowanceSec": must be a whole number of seconds from 0 to ${MAX_THRESHOLD_SEC} (got ${show(r.readingAllowanceSec)}); ignored.`);
+    else warnings.push(`Policy "readingAllowanceSec": must be ${wholeNumberRule('seconds', 0, MAX_THRESHOLD_SEC)} (got ${show(r.readingAllowanceSec)}); ignored.`);
   }
 
   if (r.teamCode !== undefined) {
@@ -149,12 +144,12 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
     else warnings.push(`Policy "teamCode": ${team.ok ? 'is blank' : team.error}; ignored.`);
   }
   if (r.role !== undefined) {
-    if (typeof r.role === 'string' && (ROLES as readonly string[]).includes(r.role)) policy.role = r.role as Role;
+    if (isRole(r.role)) policy.role = r.role;
     else warnings.push(`Policy "role": must be one of ${ROLES.join(', ')} (got ${show(r.role)}); ignored.`);
   }
   if (r.retentionDays !== undefined) {
     if (intInRange(r.retentionDays, MIN_RETENTION_DAYS, MAX_RETENTION_DAYS)) policy.retentionDays = r.retentionDays;
-    else warnings.push(`Policy "retentionDays": must be a whole number of days from ${MIN_RETENTION_DAYS} to ${MAX_RETENTION_DAYS} (got ${show(r.retentionDays)}); ignored.`);
+    else warnings.push(`Policy "retentionDays": must be ${wholeNumberRule('days', MIN_RETENTION_DAYS, MAX_RETENTION_DAYS)} (got ${show(r.retentionDays)}); ignored.`);
   }
   if (r.exportEnabled !== undefined) {
     if (typeof r.exportEnabled === 'boolean') policy.exportEnabled = r.exportEnabled;

@@ -1,5 +1,8 @@
 import type { ClassificationRule } from './classificationRules.js';
 
+/** A page with a password field is a sign-in page, whatever its path: the first rule of every preset. */
+const PASSWORD_FIELD_RULE: ClassificationRule = { selector: 'input[type=password]', category: 'login_auth', priority: 100 };
+
 /**
  * Bundled rule presets (docs/settings.md#presets).
  *
@@ -11,7 +14,7 @@ import type { ClassificationRule } from './classificationRules.js';
  * start of a path segment, or as a whole one.
  */
 export const GENERIC_RULES: readonly ClassificationRule[] = [
-  { selector: 'input[type=password]', category: 'login_auth', priority: 100 },
+  PASSWORD_FIELD_RULE,
   { path: '*login*', category: 'login_auth', priority: 50 },
   { path: '*signin*', category: 'login_auth', priority: 50 },
   { path: '*sign-in*', category: 'login_auth', priority: 50 },
@@ -56,7 +59,7 @@ export const GENERIC_RULES: readonly ClassificationRule[] = [
  * two agree and what each saved demo page classifies as.
  */
 export const DEMO_RULES: readonly ClassificationRule[] = [
-  { selector: 'input[type=password]', category: 'login_auth', priority: 100 },
+  PASSWORD_FIELD_RULE,
   { path: '/login*', category: 'login_auth', priority: 90 },
   { path: '/patients/search*', category: 'patient_search', priority: 50 },
   { path: '/patients/*/notes*', category: 'documentation', priority: 20 },

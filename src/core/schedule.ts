@@ -1,4 +1,9 @@
+import { isLocalDateKey, weekdayOfDate } from './dateKeys.js';
 import type { LocalDateKey } from './localDate.js';
+
+// The team report's aggregation still reads these two here; the date helpers live in dateKeys.ts and dateRange.ts.
+export { datesInRange } from './dateRange.js';
+export { isLocalDateKey } from './dateKeys.js';
 
 /**
  * The clinician's job plan or rota: when patient-facing work is scheduled.
@@ -32,7 +37,6 @@ export const EMPTY_SCHEDULE: Schedule = { sessions: [], nonWorkingDates: [], lea
 
 // "24:00" is allowed so a session can run to midnight (an evening session or the first half of a night shift).
 const HHMM = /^(?:([01]\d|2[0-3]):([0-5]\d)|(24):(00))$/;
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const MAX_SESSIONS = 70;
 const MAX_DATES = 400;
 
@@ -41,12 +45,6 @@ export function minutesOfDay(hhmm: string): number {
   const m = HHMM.exec(hhmm);
   if (!m) return NaN;
   return m[3] ? 24 * 60 : Number(m[1]) * 60 + Number(m[2]);
-}
-
-export function isLocalDateKey(value: unknown): value is LocalDateKey {
-  if (typeof value !== 'string' || !DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
 /** Validate a schedule; every problem is reported. Never throws. */
@@ -96,45 +94,8 @@ export function parseSchedule(raw: unknown): { ok: true; schedule: Schedule } | 
   };
 }
 
-// ---------------------------------------------------------------------------
-// Calendar helpers for schedule-aware metrics (src/core/metrics.ts).
-// A LocalDateKey is already a local calendar date, so its weekday and its
-// neighbours come from calendar arithmetic on the key alone: no time zone.
-// ---------------------------------------------------------------------------
-
-function dateKeyToUtcMs(date: LocalDateKey): number {
-  if (!isLocalDateKey(date)) throw new RangeError(`Not a date (YYYY-MM-DD): ${String(date)}`);
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
-}
-
-function utcMsToDateKey(ms: number): LocalDateKey {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-/** 0 = Sunday … 6 = Saturday, of a calendar date. Throws RangeError on a malformed key. */
-export function weekdayOfDate(date: LocalDateKey): number {
-  return new Date(dateKeyToUtcMs(date)).getUTCDay();
-}
-
-/** True for Saturday and Sunday. */
-export function isWeekend(date: LocalDateKey): boolean {
-  const d = weekdayOfDate(date);
-  return d === 0 || d === 6;
-}
-
-/** The calendar date `days` after (or, negative, before) `date`. */
-export function addDays(date: LocalDateKey, days: number): LocalDateKey {
-  // Calendar arithmetic in UTC, where every day has 24 h: safe for date keys.
-  return utcMsToDateKey(dateKeyToUtcMs(date) + days * 86_400_000);
-}
-
-/** Every calendar date from `from` to `to` inclusive; empty when `to` is before `from`. */
-export function datesInRange(from: LocalDateKey, to: LocalDateKey): LocalDateKey[] {
-  const out: LocalDateKey[] = [];
-  const end = dateKeyToUtcMs(to);
-  for (let ms = dateKeyToUtcMs(from); ms <= end; ms += 86_400_000) out.push(utcMsToDateKey(ms));
-  return out;
-}
+// Schedule-aware helpers for the metrics (src/core/metrics.ts): dates are
+// local date keys, so a date's weekday needs no time zone (dateKeys.ts).
 
 /** True when the date is a non-working date or inside a leave range (so it has no sessions). */
 export function isDayOff(schedule: Schedule, date: LocalDateKey): boolean {

@@ -1,5 +1,6 @@
 import { DEFAULT_ACTIVE_TIME, MAX_THRESHOLD_SEC, MIN_THRESHOLD_SEC, type ActiveTimeParams } from './activeTimeParams.js';
 import { MAX_RULES, parseClassificationRules, type ClassificationRule } from './classificationRules.js';
+import { SYSTEM_ID_RULE, SYSTEM_NAME_RULE, intInRange, isSystemId, isSystemNameOk, systemName, wholeNumberRule } from './fieldChecks.js';
 import { originPattern, parseMatchPattern } from './matchPattern.js';
 import { EMPTY_SCHEDULE, parseSchedule, type Schedule } from './schedule.js';
 
@@ -69,7 +70,6 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export type SettingsResult = { ok: true; settings: Settings } | { ok: false; errors: string[] };
 
-const SYSTEM_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 export const MAX_SYSTEMS = 50;
 const MAX_PATTERNS = 20;
 
@@ -115,10 +115,6 @@ export function migrateSettings(raw: Record<string, unknown>): { ok: true; value
   return { ok: true, value };
 }
 
-function intInRange(value: unknown, min: number, max: number): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
-}
-
 /** Validate (after migrating) anything read from storage or typed by a person. Never throws. */
 export function parseSettings(raw: unknown): SettingsResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, errors: ['Settings must be an object.'] };
@@ -127,14 +123,14 @@ export function parseSettings(raw: unknown): SettingsResult {
   const v = migrated.value;
   const errors: string[] = [];
   if (!intInRange(v.inactivityThresholdSec, MIN_THRESHOLD_SEC, MAX_THRESHOLD_SEC))
-    errors.push(`The inactivity threshold must be a whole number of seconds from ${MIN_THRESHOLD_SEC} to ${MAX_THRESHOLD_SEC}.`);
+    errors.push(`The inactivity threshold must be ${wholeNumberRule('seconds', MIN_THRESHOLD_SEC, MAX_THRESHOLD_SEC)}.`);
   if (!intInRange(v.readingAllowanceSec, 0, MAX_THRESHOLD_SEC))
-    errors.push(`The reading allowance must be a whole number of seconds from 0 to ${MAX_THRESHOLD_SEC}.`);
+    errors.push(`The reading allowance must be ${wholeNumberRule('seconds', 0, MAX_THRESHOLD_SEC)}.`);
   if (typeof v.paused !== 'boolean') errors.push('"paused" must be true or false.');
   // Added within v2 (unreleased): a stored v2 value without it takes the default.
   const retentionDays = v.retentionDays ?? DEFAULT_RETENTION_DAYS;
   if (!intInRange(retentionDays, MIN_RETENTION_DAYS, MAX_RETENTION_DAYS))
-    errors.push(`The retention period must be a whole number of days from ${MIN_RETENTION_DAYS} to ${MAX_RETENTION_DAYS}.`);
+    errors.push(`The retention period must be ${wholeNumberRule('days', MIN_RETENTION_DAYS, MAX_RETENTION_DAYS)}.`);
   const schedule = parseSchedule(v.schedule);
   if (!schedule.ok) errors.push(...schedule.errors);
   const systems: ClinicalSystem[] = [];
@@ -158,10 +154,10 @@ export function parseSettings(raw: unknown): SettingsResult {
     const ids = new Set(systems.map((s) => s.id));
     desktopRaw.forEach((d: unknown, i: number) => {
       const r = (d ?? {}) as Record<string, unknown>;
-      const name = typeof r.name === 'string' ? r.name.trim() : '';
-      if (typeof r.id !== 'string' || !SYSTEM_ID.test(r.id)) errors.push(`Desktop system ${i + 1}: the id must be 1–40 lowercase letters, digits or dashes.`);
+      const name = systemName(r.name);
+      if (!isSystemId(r.id)) errors.push(`Desktop system ${i + 1}: the id must be ${SYSTEM_ID_RULE}.`);
       else if (ids.has(r.id)) errors.push(`Desktop system ${i + 1}: the id "${r.id}" is already used by another system.`);
-      if (name.length === 0 || name.length > 60) errors.push(`Desktop system ${i + 1}: give it a name of 1–60 characters.`);
+      if (!isSystemNameOk(name)) errors.push(`Desktop system ${i + 1}: ${SYSTEM_NAME_RULE}.`);
       if (typeof r.id === 'string') ids.add(r.id);
       desktopSystems.push({ id: r.id as string, name });
     });
@@ -186,10 +182,9 @@ export function parseSystem(raw: unknown, where: string): { ok: true; system: Cl
   if (typeof raw !== 'object' || raw === null) return { ok: false, errors: [`${where} must be an object.`] };
   const s = raw as Record<string, unknown>;
   const errors: string[] = [];
-  if (typeof s.id !== 'string' || !SYSTEM_ID.test(s.id))
-    errors.push(`${where}: the id must be 1–40 lowercase letters, digits or dashes.`);
-  const name = typeof s.name === 'string' ? s.name.trim() : '';
-  if (name.length === 0 || name.length > 60) errors.push(`${where}: give it a name of 1–60 characters.`);
+  if (!isSystemId(s.id)) errors.push(`${where}: the id must be ${SYSTEM_ID_RULE}.`);
+  const name = systemName(s.name);
+  if (!isSystemNameOk(name)) errors.push(`${where}: ${SYSTEM_NAME_RULE}.`);
   const label = name || where;
   if (!Array.isArray(s.matches) || s.matches.length === 0 || s.matches.length > MAX_PATTERNS)
     errors.push(`${label}: give between 1 and ${MAX_PATTERNS} match patterns.`);

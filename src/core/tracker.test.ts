@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { activeMs } from './activeTime.js';
 import { DEFAULT_ACTIVE_TIME, SENSITIVITY_THRESHOLDS_SEC } from './activeTimeParams.js';
+import type { ActivityReport } from './activityReport.js';
 import type { ActivitySpan } from './activitySpan.js';
 import type { OsState } from './attention.js';
-import { rollupsFromRecords, rollupTotalMs, spanRollupDeltas, applyRollupDeltas, emptyRollup, eventRollupDelta, type PageEvent } from './dayRollup.js';
-import { flat, T0_SEC } from './testSupport.js';
-import { applyAttention, applyReport, INITIAL_TRACKER_STATE, takeBackSwitchSecond, type ActivityReport, type TrackerState } from './tracker.js';
+import { rollupsFromRecords, rollupTotalMs, spanRollupDeltas, applyRollupDeltas, emptyRollup, eventRollupDelta } from './dayRollup.js';
+import type { PageEvent } from './records.js';
 import type { TaskCategory } from './taskCategory.js';
+import { flat, T0_SEC } from './testSupport.js';
+import { applyAttention, applyReport, INITIAL_TRACKER_STATE, takeBackSwitchSecond, type TrackerState } from './tracker.js';
 
 const TZ = 'Europe/London';
 

@@ -1,12 +1,13 @@
 import { MAX_THRESHOLD_SEC, MIN_THRESHOLD_SEC } from './activeTimeParams.js';
+import type { ActivityReport } from './activityReport.js';
 import { isLive, spanKey, type ActivitySpan } from './activitySpan.js';
 import { attendedTab, currentPeriod, LEDGER_MEMORY_SEC, moveAttention, type AttentionInputs, type AttentionPeriod, type OsState } from './attention.js';
-import { localDateKey } from './localDate.js';
-import type { PageEvent } from './dayRollup.js';
-import { clipRuns, intersectRuns, runsTotal, shiftRuns, subtractRange, unionRuns, type Runs } from './runs.js';
-import type { TaskCategory } from './taskCategory.js';
-import { frameCategory, withTabView, type TabView } from './tabView.js';
 import { arrivalAfterLoad, bookLoad, keptLoadEdges } from './loadEdges.js';
+import { localDateKey } from './localDate.js';
+import type { PageEvent } from './records.js';
+import { clipRuns, intersectRuns, runsTotal, shiftRuns, subtractRange, unionRuns, type Runs } from './runs.js';
+import { frameCategory, withTabView, type TabView } from './tabView.js';
+import type { TaskCategory } from './taskCategory.js';
 
 /**
  * Everything the service worker needs to carry on after being killed. It is
@@ -29,25 +30,6 @@ export interface TrackerState {
 }
 
 export const INITIAL_TRACKER_STATE: TrackerState = { version: 1, periods: [], os: 'active', paused: false, lastSeenSec: 0 };
-
-/** What a content script reports: seconds (epoch, runs) with input and seconds it saw itself attended. */
-export interface ActivityReport {
-  systemId: string;
-  category: TaskCategory;
-  input: Runs;
-  attended: Runs;
-  /** Navigation Timing of the page load this report's waiting seconds belong to (start → loadEventEnd), ms. */
-  pageLoadMs?: number;
-  /** When that load started (epoch ms, to the millisecond): with pageLoadMs, its waiting is booked to the millisecond (loadEdges.ts). */
-  loadStartMs?: number;
-  /** The wait is a single-page app's route change (a soft navigation), not a document load: docs/metrics.md. */
-  soft?: true;
-  /**
-   * Set by the worker (never by the page) for evidence from a subframe of the
-   * tab: its category is ignored and the top page's (TabView) is used.
-   */
-  fromFrame?: true;
-}
 
 /** A login page left unfinished this long is treated as abandoned. */
 export const LOGIN_TIMEOUT_SEC = 30 * 60;

@@ -6,7 +6,7 @@ import { t } from '../ui/i18n.js';
 import { categoryClass } from './categoryOrder.js';
 import { DataTable } from './DataTable.js';
 import { entryName, sourceLabel, systemText, timeRange } from './entryText.js';
-import { addDays } from './periods.js';
+import { addDays } from '../core/dateKeys.js';
 import { clockTime, localDayStartMs, localMs } from './localTime.js';
 import { useChartWidth } from './useChartWidth.js';
 

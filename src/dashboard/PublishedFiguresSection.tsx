@@ -1,4 +1,5 @@
-import { BENCHMARKS, BENCHMARK_SOURCES, type Benchmark, type BenchmarkComparison } from '../core/benchmarks.js';
+import { BENCHMARK_SOURCES } from '../core/benchmarkSources.js';
+import { BENCHMARKS, type Benchmark, type BenchmarkComparison } from '../core/benchmarks.js';
 import type { PeriodMetrics } from '../core/periodMetrics.js';
 import { formatDuration } from '../core/todaySummary.js';
 import { t } from '../ui/i18n.js';

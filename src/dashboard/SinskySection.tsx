@@ -1,11 +1,11 @@
 import { benchmarksFor } from '../core/benchmarks.js';
-import type { PeriodMetrics } from '../core/periodMetrics.js';
+import { PER8_MEASURES, type PeriodMetrics } from '../core/periodMetrics.js';
 import { t } from '../ui/i18n.js';
 import { BenchmarkFigure } from './BenchmarkFigure.js';
 import { formatHours, formatPercent } from './format.js';
 
 /** The per-8-hour measures, in Sinsky's order; each has `dash_measureName_*` and `dash_measure_*` messages. */
-export const PER8_MEASURES = ['ehrTime8', 'wow8', 'noteTime8', 'prescTime8', 'ibTime8'] as const;
+export { PER8_MEASURES };
 
 /**
  * Sinsky et al.'s EHR-use measures (JAMIA 2020), each normalised to 8 hours

@@ -1,5 +1,6 @@
 /** How a published figure from core/benchmarks.ts is written beside the clinician's own. */
-import { BENCHMARK_SOURCES, type Benchmark, type BenchmarkSource } from '../core/benchmarks.js';
+import { BENCHMARK_SOURCES, type BenchmarkSource } from '../core/benchmarkSources.js';
+import type { Benchmark } from '../core/benchmarks.js';
 import { t } from '../ui/i18n.js';
 
 const NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });

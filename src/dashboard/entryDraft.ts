@@ -5,7 +5,7 @@
  */
 import type { DayEntry, EntryChange } from '../core/entries.js';
 import type { LocalDateKey } from '../core/localDate.js';
-import { isLocalDateKey } from '../core/schedule.js';
+import { isLocalDateKey } from '../core/dateKeys.js';
 import { isTaskCategory, type TaskCategory } from '../core/taskCategory.js';
 import { t } from '../ui/i18n.js';
 import { longDate } from './format.js';

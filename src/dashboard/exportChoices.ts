@@ -5,7 +5,7 @@
  */
 import type { Granularity, Role } from '../core/exportFormat.js';
 import type { LocalDateKey } from '../core/localDate.js';
-import { validateTeamCode } from '../core/personalExport.js';
+import { validateTeamCode } from '../core/teamCode.js';
 import { t } from '../ui/i18n.js';
 import { currentPeriod, rangeDates, type RangeChoice } from './exportRange.js';
 

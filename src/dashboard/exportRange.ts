@@ -3,9 +3,10 @@
  * whole calendar months, chosen by their first day. Pure date-key maths on
  * top of periods.ts, so the Share page and its tests agree on every boundary.
  */
+import { addDays, addMonths } from '../core/dateKeys.js';
 import type { LocalDateKey } from '../core/localDate.js';
 import { periodTitle } from './format.js';
-import { addDays, addMonths, periodOf } from './periods.js';
+import { periodOf } from './periods.js';
 
 export type RangeUnit = 'week' | 'month';
 

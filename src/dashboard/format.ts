@@ -3,9 +3,10 @@
  * message catalogue; month and weekday names from Intl in en-GB, the
  * language of the only catalogue Timeback ships.
  */
+import { isoWeekOf } from '../core/isoWeek.js';
 import type { LocalDateKey } from '../core/localDate.js';
 import { t } from '../ui/i18n.js';
-import { isoWeek, type Period } from './periods.js';
+import type { Period } from './periods.js';
 
 const DATE_LOCALE = 'en-GB';
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -44,7 +45,7 @@ export function periodTitle(period: Period): string {
   const sameYear = period.from.slice(0, 4) === period.to.slice(0, 4);
   const start = dateText(period.from, sameYear ? { day: 'numeric', month: 'long' } : { day: 'numeric', month: 'long', year: 'numeric' });
   const end = dateText(period.to, { day: 'numeric', month: 'long', year: 'numeric' });
-  return t('dash_weekTitle', isoWeek(period.from).week, start, end);
+  return t('dash_weekTitle', isoWeekOf(period.from).week, start, end);
 }
 
 /** Hours to one decimal place: "5.8 h". */

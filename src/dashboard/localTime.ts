@@ -7,8 +7,8 @@
  * the zone's rules for that very date: a summer time typed in winter gets the
  * summer offset, and DST days are 23 or 25 hours long as they really are.
  */
+import { dateKey, isLocalDateKey } from '../core/dateKeys.js';
 import type { LocalDateKey } from '../core/localDate.js';
-import { isLocalDateKey } from '../core/schedule.js';
 
 const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
@@ -47,7 +47,7 @@ export function localDayStartMs(date: LocalDateKey): number {
 /** The local date (YYYY-MM-DD) of an instant. */
 export function localDateOf(ms: number): LocalDateKey {
   const d = new Date(ms);
-  return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return dateKey(d.getFullYear(), d.getMonth() + 1, d.getDate());
 }
 
 // en-GB with an explicit 23-hour cycle: "00:05", never "24:05" or "12:05 am".

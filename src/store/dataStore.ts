@@ -1,9 +1,9 @@
 import type { ActivitySpan } from '../core/activitySpan.js';
 import { sameRecord } from '../core/backupValidation.js';
-import type { PageEvent } from '../core/dayRollup.js';
-import type { LocalDateKey } from '../core/localDate.js';
 import type { TimebackDb } from './db.js';
+import type { LocalDateKey } from '../core/localDate.js';
 import { encodeEvent, encodeSpan, readableEvent, readableEvents, readableSpan, readableSpans } from './recordCodec.js';
+import type { PageEvent } from '../core/records.js';
 import { rebuildRollups, type WriteContext } from './trackingStore.js';
 
 /**

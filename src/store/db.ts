@@ -1,7 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { ActiveTimeParams } from '../core/activeTimeParams.js';
-import type { ActivitySpan } from '../core/activitySpan.js';
-import type { DayRollup, PageEvent } from '../core/dayRollup.js';
+import type { ActivitySpan, DayRollup, PageEvent } from '../core/records.js';
 import type { TrackerState } from '../core/tracker.js';
 import type { RunningTimer } from '../core/manualTimer.js';
 import type { ChangeJournal } from '../core/corrections.js';

@@ -1,6 +1,6 @@
 import type { ActivitySource, ActivitySpan } from '../core/activitySpan.js';
-import type { PageEvent } from '../core/dayRollup.js';
 import type { LocalDateKey } from '../core/localDate.js';
+import type { PageEvent } from '../core/records.js';
 import type { Runs } from '../core/runs.js';
 import type { TaskCategory } from '../core/taskCategory.js';
 

@@ -1,11 +1,13 @@
 import type { ActiveTimeParams } from '../core/activeTimeParams.js';
+import { MAX_THRESHOLD_SEC } from '../core/activeTimeParams.js';
+import type { ActivityReport } from '../core/activityReport.js';
 import type { ActivitySpan } from '../core/activitySpan.js';
 import { currentPeriod, type AttentionInputs } from '../core/attention.js';
-import { applyRollupDeltas, emptyRollup, eventRollupDelta, manualClaims, rollupsFromRecords, spanRollupDeltas, type DayRollup, type PageEvent, type RollupDelta } from '../core/dayRollup.js';
-import { MAX_THRESHOLD_SEC } from '../core/activeTimeParams.js';
-import type { Runs } from '../core/runs.js';
+import { applyRollupDeltas, emptyRollup, eventRollupDelta, manualClaims, rollupsFromRecords, spanRollupDeltas, type DayRollup, type RollupDelta } from '../core/dayRollup.js';
 import type { LocalDateKey } from '../core/localDate.js';
-import { applyAttention, applyReport, INITIAL_TRACKER_STATE, spanIdsForTab, takeBackSwitchSecond, type ActivityReport, type SpanWrite, type TrackerState } from '../core/tracker.js';
+import type { PageEvent } from '../core/records.js';
+import type { Runs } from '../core/runs.js';
+import { applyAttention, applyReport, INITIAL_TRACKER_STATE, spanIdsForTab, takeBackSwitchSecond, type SpanWrite, type TrackerState } from '../core/tracker.js';
 import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { TimebackDb, TimebackSchema } from './db.js';
 import { encodeEvent, encodeSpan, isStoredAuto, readableEvents, readableSpan, readableSpans } from './recordCodec.js';

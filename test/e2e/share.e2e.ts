@@ -9,7 +9,7 @@ import type { PersonalExport } from '../../src/core/exportFormat.js';
 import { validatePersonalExport } from '../../src/core/exportValidation.js';
 import { personalExportToJson } from '../../src/core/exportWriters.js';
 import { buildPersonalExport, newContributorId } from '../../src/core/personalExport.js';
-import { addDays } from '../../src/core/schedule.js';
+import { addDays } from '../../src/core/dateKeys.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { boardReportModel, boardReportToHtml, buildTeamReportAndCase, DEFAULT_WHAT_IFS } from '../../src/core/teamReport/index.js';
 import type { TaskCategory } from '../../src/core/taskCategory.js';

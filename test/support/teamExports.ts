@@ -4,7 +4,7 @@
  * golden files) see the same numbers.
  */
 import type { PersonalExport, PersonalExportMeasures, PersonalExportRow, Role } from '../../src/core/exportFormat.js';
-import { datesInRange } from '../../src/core/schedule.js';
+import { datesInRange } from '../../src/core/dateRange.js';
 import { TASK_CATEGORIES, type TaskCategory } from '../../src/core/taskCategory.js';
 import { seededRandom } from '../../bench/syntheticHistory.js';
 

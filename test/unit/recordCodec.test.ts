@@ -2,15 +2,16 @@ import 'fake-indexeddb/auto';
 import v8 from 'node:v8';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ActivitySpan } from '../../src/core/activitySpan.js';
 import { DEFAULT_ACTIVE_TIME } from '../../src/core/activeTimeParams.js';
+import type { ActivitySpan } from '../../src/core/activitySpan.js';
 import { spanErrors, eventErrors } from '../../src/core/backupValidation.js';
-import { rollupsFromRecords, type PageEvent } from '../../src/core/dayRollup.js';
-import type { Runs } from '../../src/core/runs.js';
-import { TASK_CATEGORIES } from '../../src/core/taskCategory.js';
 import { mergeRecords, pruneBefore, readAllRecords } from '../../src/store/dataStore.js';
+import { rollupsFromRecords } from '../../src/core/dayRollup.js';
 import { openTimebackDb } from '../../src/store/db.js';
 import { readDayEntries } from '../../src/store/entriesStore.js';
+import type { PageEvent } from '../../src/core/records.js';
+import type { Runs } from '../../src/core/runs.js';
+import { TASK_CATEGORIES } from '../../src/core/taskCategory.js';
 import {
   CATEGORY_CODES,
   decodeEvent,

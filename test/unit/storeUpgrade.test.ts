@@ -1,16 +1,17 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { newRecordId } from '../../src/background/recordId.js';
-import type { ActivitySpan } from '../../src/core/activitySpan.js';
 import { DEFAULT_ACTIVE_TIME } from '../../src/core/activeTimeParams.js';
-import { rollupsFromRecords, type PageEvent } from '../../src/core/dayRollup.js';
-import { localDateKey } from '../../src/core/localDate.js';
-import { TASK_CATEGORIES } from '../../src/core/taskCategory.js';
+import type { ActivitySpan } from '../../src/core/activitySpan.js';
 import { mergeRecords, oldestFractionCutoff, pruneBefore, readAllRecords } from '../../src/store/dataStore.js';
+import { rollupsFromRecords } from '../../src/core/dayRollup.js';
 import { DB_VERSION, openTimebackDb, type TimebackDb } from '../../src/store/db.js';
 import { readDayEntries } from '../../src/store/entriesStore.js';
+import { localDateKey } from '../../src/core/localDate.js';
 import { encodeSpan } from '../../src/store/recordCodec.js';
+import { newRecordId } from '../../src/background/recordId.js';
+import type { PageEvent } from '../../src/core/records.js';
 import { readRollupRange } from '../../src/store/rollupQueries.js';
+import { TASK_CATEGORIES } from '../../src/core/taskCategory.js';
 import { recordAttention, recordReport, refreshRollups } from '../../src/store/trackingStore.js';
 
 const ZONE = 'Europe/London';

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { datesInRange } from '../../src/core/dateRange.js';
 import { computePeriodMetrics } from '../../src/core/metrics.js';
 import type { PeriodMetrics } from '../../src/core/periodMetrics.js';
 import { EMPTY_SCHEDULE } from '../../src/core/schedule.js';
-import { datesInRange, periodOf, type PeriodKind } from '../../src/dashboard/periods.js';
+import { periodOf, type PeriodKind } from '../../src/dashboard/periods.js';
 import { trendIsMonthly, trendRows } from '../../src/dashboard/trendRows.js';
 import { installEnGbMessages } from '../../src/ui/enGbMessages.js';
 
