@@ -1,0 +1,44 @@
+import { useEffect, useId, useState } from 'preact/hooks';
+import type { TaskCategory } from '../../core/taskCategory.js';
+import { t } from '../../ui/i18n.js';
+import { CategorySelect } from '../common/CategorySelect.js';
+import type { EntryFormProps } from './entryForm.js';
+import { relabelChange } from './entryDraft.js';
+import { entryName } from './entryText.js';
+import { FormButtons } from './FormButtons.js';
+import { SystemSelect, type SystemChoices } from '../common/SystemSelect.js';
+
+/** A different task or system for any record, tracked or by hand: automatic rules sometimes guess wrong. */
+export function RelabelForm({ entry, systems, onSubmit, onInvalid, onCancel }: EntryFormProps & { systems: SystemChoices }) {
+  const id = useId();
+  const [category, setCategory] = useState<TaskCategory | ''>(entry.category);
+  const [systemId, setSystemId] = useState(entry.systemId);
+  // The button that opened the form is gone; start where the typing starts.
+  useEffect(() => document.getElementById(`${id}-task`)?.focus(), []);
+  return (
+    <form
+      class="entry-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        // The select only offers real categories; '' cannot be chosen here.
+        const checked = relabelChange(entry, category || entry.category, systemId);
+        if (checked.ok) onSubmit(checked.change);
+        else onInvalid(checked.errors);
+      }}
+    >
+      <fieldset class="fieldset">
+        <legend class="fieldset-legend">{t('day_relabelLegend', entryName(entry))}</legend>
+        <div class="field">
+          <label for={`${id}-task`}>{t('day_taskLabel')}</label>
+          <CategorySelect id={`${id}-task`} value={category} onChange={setCategory} />
+        </div>
+        <div class="field">
+          <label for={`${id}-system`}>{t('day_systemLabel')}</label>
+          <SystemSelect id={`${id}-system`} value={systemId} onChange={setSystemId} systems={systems} current={{ id: entry.systemId, name: entry.systemName }} />
+        </div>
+      </fieldset>
+      <FormButtons submit={t('day_relabelSubmit')} onCancel={onCancel} />
+    </form>
+  );
+}
