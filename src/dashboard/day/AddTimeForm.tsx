@@ -2,9 +2,9 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import type { EntryChange } from '../../core/entries.js';
 import type { LocalDateKey } from '../../core/localDate.js';
 import { t } from '../../ui/i18n.js';
-import { CategorySelect } from '../common/CategorySelect.js';
+import { CategorySelect } from '../../ui/controls/CategorySelect.js';
 import { addChange, emptyAddDraft, MAX_DURATION_MIN, MAX_NOTE_CHARS, type AddDraft } from './entryDraft.js';
-import { SystemSelect, type SystemChoices } from '../common/SystemSelect.js';
+import { SystemGroups, SystemSelect, type SystemChoices } from '../../ui/controls/SystemSelect.js';
 
 /**
  * Time Timeback could not see: a desktop system, a phone call, a ward round.
@@ -126,7 +126,9 @@ export function AddTimeForm({
             <p class="hint" id={fid('system-hint')}>
               {t('day_systemHint')}
             </p>
-            <SystemSelect id={fid('system')} value={draft.systemId} onChange={(systemId) => set({ systemId })} systems={systems} describedBy={fid('system-hint')} />
+            <SystemSelect id={fid('system')} value={draft.systemId} onChange={(systemId) => set({ systemId })} describedBy={fid('system-hint')}>
+              <SystemGroups systems={systems} />
+            </SystemSelect>
           </div>
           <div class="field">
             <label for={fid('note')}>{t('day_noteOptionalLabel')}</label>

@@ -11,7 +11,7 @@ import { EntryItem } from './EntryItem.js';
 import { ErrorSummary } from '../common/ErrorSummary.js';
 import { longDate } from '../common/format.js';
 import { localDateOf } from './localTime.js';
-import type { SystemChoices } from '../common/SystemSelect.js';
+import type { SystemChoices } from '../../ui/controls/SystemSelect.js';
 
 /**
  * Where focus goes once the day has reloaded after a change: the changed

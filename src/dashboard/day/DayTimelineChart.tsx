@@ -1,6 +1,6 @@
 import type { DayEntry } from '../../core/entries.js';
 import type { LocalDateKey } from '../../core/localDate.js';
-import { formatDuration } from '../../core/todaySummary.js';
+import { formatDuration } from '../../ui/duration.js';
 import { categoryLabel } from '../../ui/categoryLabel.js';
 import { t } from '../../ui/i18n.js';
 import { categoryClass } from '../common/categoryOrder.js';

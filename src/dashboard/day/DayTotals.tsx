@@ -1,4 +1,4 @@
-import { formatDuration } from '../../core/todaySummary.js';
+import { formatDuration } from '../../ui/duration.js';
 import { t } from '../../ui/i18n.js';
 
 /** What the day's records count, and how much of it was put right by hand (so hand corrections are never hidden). */

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DayEntry, EntryChange } from '../../core/entries.js';
-import { formatDuration } from '../../core/todaySummary.js';
+import { formatDuration } from '../../ui/duration.js';
 import { t } from '../../ui/i18n.js';
 import { categoryClass } from '../common/categoryOrder.js';
 import { DeleteConfirm } from './DeleteConfirm.js';
@@ -9,7 +9,7 @@ import { entryName, hasEditableTimes, sourceLabel, systemText } from './entryTex
 import { NoteForm } from './NoteForm.js';
 import { RelabelForm } from './RelabelForm.js';
 import { SplitForm } from './SplitForm.js';
-import type { SystemChoices } from '../common/SystemSelect.js';
+import type { SystemChoices } from '../../ui/controls/SystemSelect.js';
 
 type Mode = 'relabel' | 'times' | 'split' | 'delete' | 'note';
 

@@ -1,12 +1,12 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { TaskCategory } from '../../core/taskCategory.js';
 import { t } from '../../ui/i18n.js';
-import { CategorySelect } from '../common/CategorySelect.js';
+import { CategorySelect } from '../../ui/controls/CategorySelect.js';
 import type { EntryFormProps } from './entryForm.js';
 import { relabelChange } from './entryDraft.js';
 import { entryName } from './entryText.js';
 import { FormButtons } from './FormButtons.js';
-import { SystemSelect, type SystemChoices } from '../common/SystemSelect.js';
+import { SystemGroups, SystemSelect, type SystemChoices } from '../../ui/controls/SystemSelect.js';
 
 /** A different task or system for any record, tracked or by hand: automatic rules sometimes guess wrong. */
 export function RelabelForm({ entry, systems, onSubmit, onInvalid, onCancel }: EntryFormProps & { systems: SystemChoices }) {
@@ -35,7 +35,9 @@ export function RelabelForm({ entry, systems, onSubmit, onInvalid, onCancel }: E
         </div>
         <div class="field">
           <label for={`${id}-system`}>{t('day_systemLabel')}</label>
-          <SystemSelect id={`${id}-system`} value={systemId} onChange={setSystemId} systems={systems} current={{ id: entry.systemId, name: entry.systemName }} />
+          <SystemSelect id={`${id}-system`} value={systemId} onChange={setSystemId}>
+            <SystemGroups systems={systems} current={{ id: entry.systemId, name: entry.systemName }} />
+          </SystemSelect>
         </div>
       </fieldset>
       <FormButtons submit={t('day_relabelSubmit')} onCancel={onCancel} />

@@ -17,7 +17,7 @@ export function sourceLabel(source: ActivitySource): string {
 
 /** The system's name, or "No system" for a manual entry that names none. */
 export function systemText(entry: Pick<DayEntry, 'systemId' | 'systemName'>): string {
-  return entry.systemId === '' ? t('day_noSystem') : entry.systemName || entry.systemId;
+  return entry.systemId === '' ? t('system_none') : entry.systemName || entry.systemId;
 }
 
 /** "09:00–09:30, Documentation": tells apart the action buttons of different records for screen readers. */

@@ -1,4 +1,4 @@
-import { formatDuration } from '../../core/todaySummary.js';
+import { formatDuration } from '../../ui/duration.js';
 import { t } from '../../ui/i18n.js';
 import { durationTickLabel, durationTicks } from './chartScale.js';
 import { useChartWidth } from '../common/useChartWidth.js';

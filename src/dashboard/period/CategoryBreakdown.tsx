@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { PeriodMetrics } from '../../core/periodMetrics.js';
-import { formatDuration } from '../../core/todaySummary.js';
+import { formatDuration } from '../../ui/duration.js';
 import { categoryLabel } from '../../ui/categoryLabel.js';
 import { t } from '../../ui/i18n.js';
 import { categoriesWithTime, categoryClass } from '../common/categoryOrder.js';

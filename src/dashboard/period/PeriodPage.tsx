@@ -142,7 +142,7 @@ export function PeriodPage({
   const hasSchedule = (settings?.schedule.sessions.length ?? 0) > 0;
   const names = new Map([...(settings?.systems ?? []), ...(settings?.desktopSystems ?? [])].map((s) => [s.id, s.name]));
   // A removed system's time still counts; it is shown by its id. Time filed under no system has the id ''.
-  const nameOf = (id: string) => (id === '' ? t('day_noSystem') : (names.get(id) ?? id));
+  const nameOf = (id: string) => (id === '' ? t('system_none') : (names.get(id) ?? id));
 
   return (
     <main class="page page-wide" id="main">

@@ -1,6 +1,6 @@
 import { BENCHMARKS, BENCHMARK_SOURCES, type Benchmark, type BenchmarkComparison } from '../../core/benchmarks.js';
 import type { PeriodMetrics } from '../../core/periodMetrics.js';
-import { formatDuration } from '../../core/todaySummary.js';
+import { formatDuration } from '../../ui/duration.js';
 import { t } from '../../ui/i18n.js';
 import { BenchmarkFigure } from './BenchmarkFigure.js';
 import { formatPercent } from '../common/format.js';

@@ -1,5 +1,5 @@
 import type { PeriodMetrics } from '../../core/periodMetrics.js';
-import { formatDuration } from '../../core/todaySummary.js';
+import { formatDuration } from '../../ui/duration.js';
 import { t } from '../../ui/i18n.js';
 import { DataTable } from '../common/DataTable.js';
 import { formatPercent } from '../common/format.js';

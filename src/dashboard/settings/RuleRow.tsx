@@ -1,5 +1,4 @@
-import { TASK_CATEGORIES, isTaskCategory } from '../../core/taskCategory.js';
-import { categoryLabel } from '../../ui/categoryLabel.js';
+import { CategorySelect } from '../../ui/controls/CategorySelect.js';
 import { t } from '../../ui/i18n.js';
 import type { RuleDraft } from './systemDraft.js';
 
@@ -56,21 +55,7 @@ export function RuleRow({
       )}
       <div class="field rule-category">
         <label for={id('category')}>{t('settings_ruleCategoryLabel', number)}</label>
-        <select
-          id={id('category')}
-          class="select"
-          value={rule.category}
-          onChange={(e) => {
-            const value = e.currentTarget.value;
-            if (isTaskCategory(value)) onChange({ ...rule, category: value });
-          }}
-        >
-          {TASK_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {categoryLabel(c)}
-            </option>
-          ))}
-        </select>
+        <CategorySelect id={id('category')} value={rule.category} onChange={(category) => onChange({ ...rule, category })} />
       </div>
       <div class="field rule-priority">
         <label for={id('priority')}>{t('settings_rulePriorityLabel', number)}</label>

@@ -4,7 +4,7 @@ import type { PathShapeCount } from '../../core/pathShape.js';
 import type { ClinicalSystem } from '../../core/settings.js';
 import type { TaskCategory } from '../../core/taskCategory.js';
 import { t } from '../../ui/i18n.js';
-import { CategorySelect } from '../common/CategorySelect.js';
+import { CategorySelect } from '../../ui/controls/CategorySelect.js';
 
 /**
  * Suggested rules for a system with no rules of its own: the shapes of the

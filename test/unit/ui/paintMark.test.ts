@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { markPainted } from '../../src/ui/paintMark.js';
+import { markPainted } from '../../../src/ui/paintMark.js';
 
 const marks = (name: string) => performance.getEntriesByName(name, 'mark');
 /** Long enough for an animation frame and the task after it. */

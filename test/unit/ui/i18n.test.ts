@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { installEnGbMessages } from '../../src/ui/enGbMessages.js';
-import { formatMessage, setMessageCatalog, t } from '../../src/ui/i18n.js';
+import { installEnGbMessages } from '../../../src/ui/enGbMessages.js';
+import { formatMessage, setMessageCatalog, t } from '../../../src/ui/i18n.js';
 
 afterEach(() => setMessageCatalog(undefined));
 

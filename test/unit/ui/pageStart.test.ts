@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { settledWithin, whenParsed } from '../../src/ui/pageStart.js';
+import { settledWithin, whenParsed } from '../../../src/ui/pageStart.js';
 
 afterEach(() => vi.useRealTimers());
 
