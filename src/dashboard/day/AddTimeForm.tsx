@@ -33,6 +33,21 @@ export function AddTimeForm({
   const set = (next: Partial<AddDraft>) => setDraft((d) => ({ ...d, ...next }));
   const fid = (part: string) => `${id}-${part}`;
 
+  /** A time of day typed in 24-hour form, with the hint that says so. */
+  const timeField = (name: 'start' | 'end', label: string) => (
+    <div class="field">
+      <label for={fid(name)}>{label}</label>
+      <input
+        id={fid(name)}
+        type="time"
+        class="input input-time"
+        aria-describedby={fid('time-hint')}
+        value={draft[name]}
+        onInput={(e) => set({ [name]: e.currentTarget.value } as Partial<AddDraft>)}
+      />
+    </div>
+  );
+
   return (
     <section class="section add-time" aria-labelledby={fid('heading')}>
       <form
@@ -77,29 +92,9 @@ export function AddTimeForm({
             {t('day_timeHint')}
           </p>
           <div class="time-pair">
-            <div class="field">
-              <label for={fid('start')}>{t('day_startLabel')}</label>
-              <input
-                id={fid('start')}
-                type="time"
-                class="input input-time"
-                aria-describedby={fid('time-hint')}
-                value={draft.start}
-                onInput={(e) => set({ start: e.currentTarget.value })}
-              />
-            </div>
+            {timeField('start', t('day_startLabel'))}
             {draft.mode === 'end' ? (
-              <div class="field">
-                <label for={fid('end')}>{t('day_endLabel')}</label>
-                <input
-                  id={fid('end')}
-                  type="time"
-                  class="input input-time"
-                  aria-describedby={fid('time-hint')}
-                  value={draft.end}
-                  onInput={(e) => set({ end: e.currentTarget.value })}
-                />
-              </div>
+              timeField('end', t('day_endLabel'))
             ) : (
               <div class="field">
                 <label for={fid('duration')}>{t('day_durationLabel')}</label>

@@ -1,9 +1,8 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { t } from '../../ui/i18n.js';
-import type { EntryFormProps } from './entryForm.js';
+import { EntryForm, type EntryFormProps } from './EntryForm.js';
 import { timesChange } from './entryDraft.js';
 import { entryName } from './entryText.js';
-import { FormButtons } from './FormButtons.js';
 import { clockTime } from './localTime.js';
 
 /** New start and end times for a record made by hand (a manual entry or a timer); tracked times are evidence and stay. */
@@ -11,18 +10,8 @@ export function EditTimesForm({ entry, now, onSubmit, onInvalid, onCancel }: Ent
   const id = useId();
   const [start, setStart] = useState(clockTime(entry.start));
   const [end, setEnd] = useState(clockTime(entry.end));
-  useEffect(() => document.getElementById(`${id}-start`)?.focus(), []);
   return (
-    <form
-      class="entry-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const checked = timesChange(entry, start, end, now());
-        if (checked.ok) onSubmit(checked.change);
-        else onInvalid(checked.errors);
-      }}
-    >
+    <EntryForm focusId={`${id}-start`} check={() => timesChange(entry, start, end, now())} submit={t('day_editTimesSubmit')} onSubmit={onSubmit} onInvalid={onInvalid} onCancel={onCancel}>
       <fieldset class="fieldset">
         <legend class="fieldset-legend">{t('day_editTimesLegend', entryName(entry))}</legend>
         <p class="hint" id={`${id}-hint`}>
@@ -46,7 +35,6 @@ export function EditTimesForm({ entry, now, onSubmit, onInvalid, onCancel }: Ent
           </div>
         </div>
       </fieldset>
-      <FormButtons submit={t('day_editTimesSubmit')} onCancel={onCancel} />
-    </form>
+    </EntryForm>
   );
 }

@@ -1,26 +1,15 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { t } from '../../ui/i18n.js';
 import { MAX_NOTE_CHARS, noteChange } from './entryDraft.js';
-import type { EntryFormProps } from './entryForm.js';
+import { EntryForm, type EntryFormProps } from './EntryForm.js';
 import { entryName } from './entryText.js';
-import { FormButtons } from './FormButtons.js';
 
 /** A private note on a manual entry: what the time was for, in the clinician's words, for their eyes only. */
 export function NoteForm({ entry, onSubmit, onInvalid, onCancel }: EntryFormProps) {
   const id = useId();
   const [note, setNote] = useState(entry.note ?? '');
-  useEffect(() => document.getElementById(`${id}-note`)?.focus(), []);
   return (
-    <form
-      class="entry-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const checked = noteChange(entry, note);
-        if (checked.ok) onSubmit(checked.change);
-        else onInvalid(checked.errors);
-      }}
-    >
+    <EntryForm focusId={`${id}-note`} check={() => noteChange(entry, note)} submit={t('day_noteSubmit')} onSubmit={onSubmit} onInvalid={onInvalid} onCancel={onCancel}>
       <div class="field">
         <label for={`${id}-note`}>{t('day_noteLabelFor', entryName(entry))}</label>
         <p class="hint" id={`${id}-hint`}>
@@ -28,7 +17,6 @@ export function NoteForm({ entry, onSubmit, onInvalid, onCancel }: EntryFormProp
         </p>
         <textarea id={`${id}-note`} class="input textarea-note" rows={3} aria-describedby={`${id}-hint`} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       </div>
-      <FormButtons submit={t('day_noteSubmit')} onCancel={onCancel} />
-    </form>
+    </EntryForm>
   );
 }

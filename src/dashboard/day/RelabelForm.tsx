@@ -1,11 +1,10 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { TaskCategory } from '../../core/taskCategory.js';
 import { t } from '../../ui/i18n.js';
 import { CategorySelect } from '../../ui/controls/CategorySelect.js';
-import type { EntryFormProps } from './entryForm.js';
+import { EntryForm, type EntryFormProps } from './EntryForm.js';
 import { relabelChange } from './entryDraft.js';
 import { entryName } from './entryText.js';
-import { FormButtons } from './FormButtons.js';
 import { SystemGroups, SystemSelect, type SystemChoices } from '../../ui/controls/SystemSelect.js';
 
 /** A different task or system for any record, tracked or by hand: automatic rules sometimes guess wrong. */
@@ -13,20 +12,9 @@ export function RelabelForm({ entry, systems, onSubmit, onInvalid, onCancel }: E
   const id = useId();
   const [category, setCategory] = useState<TaskCategory | ''>(entry.category);
   const [systemId, setSystemId] = useState(entry.systemId);
-  // The button that opened the form is gone; start where the typing starts.
-  useEffect(() => document.getElementById(`${id}-task`)?.focus(), []);
+  // The select only offers real categories; '' cannot be chosen here.
   return (
-    <form
-      class="entry-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        // The select only offers real categories; '' cannot be chosen here.
-        const checked = relabelChange(entry, category || entry.category, systemId);
-        if (checked.ok) onSubmit(checked.change);
-        else onInvalid(checked.errors);
-      }}
-    >
+    <EntryForm focusId={`${id}-task`} check={() => relabelChange(entry, category || entry.category, systemId)} submit={t('day_relabelSubmit')} onSubmit={onSubmit} onInvalid={onInvalid} onCancel={onCancel}>
       <fieldset class="fieldset">
         <legend class="fieldset-legend">{t('day_relabelLegend', entryName(entry))}</legend>
         <div class="field">
@@ -40,7 +28,6 @@ export function RelabelForm({ entry, systems, onSubmit, onInvalid, onCancel }: E
           </SystemSelect>
         </div>
       </fieldset>
-      <FormButtons submit={t('day_relabelSubmit')} onCancel={onCancel} />
-    </form>
+    </EntryForm>
   );
 }

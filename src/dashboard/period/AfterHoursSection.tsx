@@ -4,7 +4,7 @@ import { t } from '../../ui/i18n.js';
 import { BarChart } from './BarChart.js';
 import { DataTable } from '../common/DataTable.js';
 import type { Period } from '../common/periods.js';
-import { trendIsMonthly, trendRows } from './trendRows.js';
+import { trendBars, trendIsMonthly, trendRows } from './trendRows.js';
 
 /**
  * Evening, night and weekend time ("pyjama time") in the two published
@@ -15,12 +15,7 @@ import { trendIsMonthly, trendRows } from './trendRows.js';
 export function AfterHoursSection({ metrics, period, hasSchedule }: { metrics: PeriodMetrics; period: Period; hasSchedule: boolean }) {
   const rows = period.kind === 'day' ? [] : trendRows(metrics, period);
   const monthly = trendIsMonthly(period);
-  const bars = rows.map((r) => ({
-    key: r.key,
-    axisLabel: r.axisLabel,
-    label: r.label,
-    segments: [{ key: 'after-hours', className: 'series-after-hours', label: t('dash_afterHoursEpicShort'), ms: r.afterHoursEpicMs }],
-  }));
+  const bars = trendBars(rows, (r) => [{ key: 'after-hours', className: 'series-after-hours', label: t('dash_afterHoursEpicShort'), ms: r.afterHoursEpicMs }]);
   // Counted in days even by month: "on 40 of 365 days" says more than "in 9 of 12 months".
   const daysWithAfterHours = metrics.daily.filter((d) => d.afterHoursEpicMs > 0).length;
   const chartFigures = [formatDuration(metrics.afterHoursEpicMs), daysWithAfterHours, metrics.days] as const;

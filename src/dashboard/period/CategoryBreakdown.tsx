@@ -4,9 +4,8 @@ import { formatDuration } from '../../ui/duration.js';
 import { categoryLabel } from '../../ui/categoryLabel.js';
 import { t } from '../../ui/i18n.js';
 import { categoriesWithTime, categoryClass } from '../common/categoryOrder.js';
-import { DataTable } from '../common/DataTable.js';
-import { formatPercent } from '../common/format.js';
 import { HBarChart } from './HBarChart.js';
+import { TimeShareTable } from './TimeShareTable.js';
 
 /** One day's active time by task, largest first, with its data table. */
 export function CategoryBreakdown({ metrics, legend }: { metrics: PeriodMetrics; legend: ComponentChildren }) {
@@ -19,35 +18,7 @@ export function CategoryBreakdown({ metrics, legend }: { metrics: PeriodMetrics;
     <>
       <HBarChart rows={rows} summary={summary} />
       {legend}
-      <DataTable caption={t('dash_byTaskDayCaption')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('dash_colTask')}</th>
-            <th scope="col" class="numeric">
-              {t('dash_colActiveTime')}
-            </th>
-            <th scope="col" class="numeric">
-              {t('dash_colShare')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.label}</th>
-              <td class="numeric">{formatDuration(row.ms)}</td>
-              <td class="numeric">{formatPercent(row.ms / metrics.activeMs)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('dash_total')}</th>
-            <td class="numeric">{formatDuration(metrics.activeMs)}</td>
-            <td class="numeric">{formatPercent(1)}</td>
-          </tr>
-        </tfoot>
-      </DataTable>
+      <TimeShareTable caption={t('dash_byTaskDayCaption')} rowHeading={t('dash_colTask')} rows={rows} activeMs={metrics.activeMs} total />
     </>
   );
 }

@@ -7,7 +7,7 @@ import { BarChart } from './BarChart.js';
 import { categoriesWithTime, categoryClass } from '../common/categoryOrder.js';
 import { DataTable } from '../common/DataTable.js';
 import type { Period } from '../common/periods.js';
-import { trendIsMonthly, trendRows } from './trendRows.js';
+import { trendBars, trendIsMonthly, trendRows } from './trendRows.js';
 
 /**
  * Active time stacked by task for each day (week or month) or each month
@@ -17,12 +17,7 @@ export function CategoryDailyBars({ metrics, period, legend }: { metrics: Period
   const categories = categoriesWithTime(metrics.byCategoryMs);
   const rows = trendRows(metrics, period);
   const monthly = trendIsMonthly(period);
-  const bars = rows.map((r) => ({
-    key: r.key,
-    axisLabel: r.axisLabel,
-    label: r.label,
-    segments: categories.map((c) => ({ key: c, className: categoryClass(c), label: categoryLabel(c), ms: r.byCategoryMs[c] ?? 0 })),
-  }));
+  const bars = trendBars(rows, (r) => categories.map((c) => ({ key: c, className: categoryClass(c), label: categoryLabel(c), ms: r.byCategoryMs[c] ?? 0 })));
   const busiest = rows.reduce((best, r) => (r.activeMs > best.activeMs ? r : best));
   const figures = [formatDuration(metrics.activeMs), busiest.label, formatDuration(busiest.activeMs)] as const;
   const summary = monthly ? t('dash_byTaskMonthlySummary', ...figures) : t('dash_byTaskDailySummary', ...figures);

@@ -3,6 +3,7 @@ import type { PeriodMetrics } from '../../core/periodMetrics.js';
 import { formatDuration } from '../../ui/duration.js';
 import { t } from '../../ui/i18n.js';
 import { BenchmarkFigure } from './BenchmarkFigure.js';
+import { BenchmarkTable } from './BenchmarkTable.js';
 import { formatPercent } from '../common/format.js';
 
 /** The clinician's figure that a benchmark sits beside, or null when this period cannot give it. */
@@ -34,31 +35,19 @@ export function PublishedFiguresSection({ metrics }: { metrics: PeriodMetrics })
     <section class="section dash-section" aria-labelledby="published-heading">
       <h2 id="published-heading">{t('dash_publishedHeading')}</h2>
       <p>{t('dash_publishedIntro')}</p>
-      <div class="table-scroll" role="region" aria-labelledby="published-caption" tabIndex={0}>
-        <table class="table">
-          <caption id="published-caption">{t('dash_publishedCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dash_colMeasure')}</th>
-              <th scope="col">{t('dash_colYourFigure')}</th>
-              <th scope="col">{t('dash_colPublished')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {comparable.map((b: Benchmark) => (
-              <tr key={b.id}>
-                <th scope="row">
-                  <span class="measure-hint">{b.measures}</span>
-                </th>
-                <td>{yourFigure(b.comparison, metrics) ?? t('dash_notAvailable')}</td>
-                <td>
-                  <BenchmarkFigure benchmark={b} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <BenchmarkTable captionId="published-caption" caption={t('dash_publishedCaption')}>
+        {comparable.map((b: Benchmark) => (
+          <tr key={b.id}>
+            <th scope="row">
+              <span class="measure-hint">{b.measures}</span>
+            </th>
+            <td>{yourFigure(b.comparison, metrics) ?? t('dash_notAvailable')}</td>
+            <td>
+              <BenchmarkFigure benchmark={b} />
+            </td>
+          </tr>
+        ))}
+      </BenchmarkTable>
       <details class="details">
         <summary>{t('dash_contextFigures')}</summary>
         <ul class="plain-list">

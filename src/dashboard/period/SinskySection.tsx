@@ -2,6 +2,7 @@ import { benchmarksFor } from '../../core/benchmarks.js';
 import type { PeriodMetrics } from '../../core/periodMetrics.js';
 import { t } from '../../ui/i18n.js';
 import { BenchmarkFigure } from './BenchmarkFigure.js';
+import { BenchmarkTable } from './BenchmarkTable.js';
 import { formatHours, formatPercent } from '../common/format.js';
 
 /** The per-8-hour measures, in Sinsky's order; each has `dash_measureName_*` and `dash_measure_*` messages. */
@@ -28,42 +29,30 @@ export function SinskySection({ metrics, hasSchedule, onAddSchedule }: { metrics
           </button>
         </div>
       )}
-      <div class="table-scroll" role="region" aria-labelledby="sinsky-caption" tabIndex={0}>
-        <table class="table">
-          <caption id="sinsky-caption">{t('dash_sinskyCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dash_colMeasure')}</th>
-              <th scope="col">{t('dash_colYourFigure')}</th>
-              <th scope="col">{t('dash_colPublished')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {PER8_MEASURES.map((metric) => {
-              const value = metrics[metric];
-              const published = benchmarksFor((c) => c.kind === 'per8' && c.metric === metric);
-              return (
-                <tr key={metric}>
-                  <th scope="row">
-                    <span class="measure-name">{t(`dash_measureName_${metric}`)}</span>
-                    <span class="hint measure-hint">{t(`dash_measure_${metric}`)}</span>
-                  </th>
-                  <td>{value === null ? missing : t('dash_per8Value', formatHours(value))}</td>
-                  <td>{published.length > 0 ? published.map((b) => <BenchmarkFigure key={b.id} benchmark={b} />) : t('dash_noPublishedFigure')}</td>
-                </tr>
-              );
-            })}
-            <tr>
+      <BenchmarkTable captionId="sinsky-caption" caption={t('dash_sinskyCaption')}>
+        {PER8_MEASURES.map((metric) => {
+          const value = metrics[metric];
+          const published = benchmarksFor((c) => c.kind === 'per8' && c.metric === metric);
+          return (
+            <tr key={metric}>
               <th scope="row">
-                <span class="measure-name">{t('dash_undividedAttention')}</span>
-                <span class="hint measure-hint">{t('dash_measure_undividedAttention')}</span>
+                <span class="measure-name">{t(`dash_measureName_${metric}`)}</span>
+                <span class="hint measure-hint">{t(`dash_measure_${metric}`)}</span>
               </th>
-              <td>{metrics.undividedAttention === null ? missing : formatPercent(metrics.undividedAttention)}</td>
-              <td>{t('dash_noPublishedFigure')}</td>
+              <td>{value === null ? missing : t('dash_per8Value', formatHours(value))}</td>
+              <td>{published.length > 0 ? published.map((b) => <BenchmarkFigure key={b.id} benchmark={b} />) : t('dash_noPublishedFigure')}</td>
             </tr>
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+        <tr>
+          <th scope="row">
+            <span class="measure-name">{t('dash_undividedAttention')}</span>
+            <span class="hint measure-hint">{t('dash_measure_undividedAttention')}</span>
+          </th>
+          <td>{metrics.undividedAttention === null ? missing : formatPercent(metrics.undividedAttention)}</td>
+          <td>{t('dash_noPublishedFigure')}</td>
+        </tr>
+      </BenchmarkTable>
       <p class="hint">{t('dash_sinskyTeamwork')}</p>
     </section>
   );

@@ -8,6 +8,7 @@ import type { PeriodMetrics } from '../../core/periodMetrics.js';
 import type { TaskCategory } from '../../core/taskCategory.js';
 import { dayLabel, dayOfMonth, monthLabel, shortDay, shortMonth } from '../common/format.js';
 import type { Period } from '../common/periods.js';
+import type { ChartBar, ChartSegment } from './BarChart.js';
 
 type DailyRow = PeriodMetrics['daily'][number];
 
@@ -23,6 +24,10 @@ export interface TrendRow {
   afterHoursEpicMs: number;
   outsideScheduleMs: number;
 }
+
+/** One bar per row of the trend, labelled as the row is; its segments are the chart's own. */
+export const trendBars = (rows: readonly TrendRow[], segments: (row: TrendRow) => ChartSegment[]): ChartBar[] =>
+  rows.map((r) => ({ key: r.key, axisLabel: r.axisLabel, label: r.label, segments: segments(r) }));
 
 /** Whether the period's trend is by month (a year) rather than by day. */
 export const trendIsMonthly = (period: Period) => period.kind === 'year';

@@ -10,6 +10,17 @@ function ruleCount(n: number, useGenericRules: boolean): string {
   return t('settings_ruleCountMany', n);
 }
 
+/** Match patterns, one per line, as code. */
+const patternList = (patterns: readonly string[]) => (
+  <ul class="plain-list">
+    {patterns.map((m) => (
+      <li key={m}>
+        <code>{m}</code>
+      </li>
+    ))}
+  </ul>
+);
+
 /** One configured system, with Edit and a two-step Remove (patterns are tedious to retype). */
 export function SystemItem({
   system,
@@ -43,41 +54,17 @@ export function SystemItem({
       <h3>{system.name}</h3>
       <dl class="summary-list">
         <dt>{t('settings_matchesTerm')}</dt>
-        <dd>
-          <ul class="plain-list">
-            {system.matches.map((m) => (
-              <li key={m}>
-                <code>{m}</code>
-              </li>
-            ))}
-          </ul>
-        </dd>
+        <dd>{patternList(system.matches)}</dd>
         {system.signInPatterns.length > 0 && (
           <>
             <dt>{t('settings_signInTerm')}</dt>
-            <dd>
-              <ul class="plain-list">
-                {system.signInPatterns.map((m) => (
-                  <li key={m}>
-                    <code>{m}</code>
-                  </li>
-                ))}
-              </ul>
-            </dd>
+            <dd>{patternList(system.signInPatterns)}</dd>
           </>
         )}
         {system.viewerPatterns && (
           <>
             <dt>{t('settings_viewersTerm')}</dt>
-            <dd>
-              <ul class="plain-list">
-                {system.viewerPatterns.map((m) => (
-                  <li key={m}>
-                    <code>{m}</code>
-                  </li>
-                ))}
-              </ul>
-            </dd>
+            <dd>{patternList(system.viewerPatterns)}</dd>
           </>
         )}
         <dt>{t('settings_rulesTerm')}</dt>

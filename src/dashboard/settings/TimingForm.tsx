@@ -27,6 +27,34 @@ export function TimingForm({ values, onSave, locked = {} }: { values: TimingValu
     setAllowance(String(values.readingAllowanceSec));
   }, [values.inactivityThresholdSec, values.readingAllowanceSec]);
 
+  /** One parameter in seconds, with what it means and, when the policy sets it, that it does. */
+  const secondsField = (id: string, key: keyof TimingValues, label: string, hint: string, min: number, value: string, set: (text: string) => void) => (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <p class="hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+      {locked[key] && (
+        <p class="hint" id={`${id}-locked`}>
+          {t('policy_setByOrganisation')}
+        </p>
+      )}
+      <input
+        id={id}
+        type="number"
+        class="input input-width-5"
+        inputMode="numeric"
+        min={min}
+        max={MAX_THRESHOLD_SEC}
+        step={1}
+        aria-describedby={locked[key] ? `${id}-hint ${id}-locked` : `${id}-hint`}
+        disabled={locked[key]}
+        value={value}
+        onInput={(e) => set(e.currentTarget.value)}
+      />
+    </div>
+  );
+
   return (
     <section class="section" aria-labelledby="timing-heading">
       <form
@@ -41,54 +69,8 @@ export function TimingForm({ values, onSave, locked = {} }: { values: TimingValu
             <h2 id="timing-heading">{t('settings_timingHeading')}</h2>
           </legend>
           <p>{t('settings_timingIntro')}</p>
-          <div class="field">
-            <label for="inactivity-threshold">{t('settings_thresholdLabel')}</label>
-            <p class="hint" id="inactivity-threshold-hint">
-              {t('settings_thresholdHint', MIN_THRESHOLD_SEC, MAX_THRESHOLD_SEC)}
-            </p>
-            {locked.inactivityThresholdSec && (
-              <p class="hint" id="inactivity-threshold-locked">
-                {t('policy_setByOrganisation')}
-              </p>
-            )}
-            <input
-              id="inactivity-threshold"
-              type="number"
-              class="input input-width-5"
-              inputMode="numeric"
-              min={MIN_THRESHOLD_SEC}
-              max={MAX_THRESHOLD_SEC}
-              step={1}
-              aria-describedby={locked.inactivityThresholdSec ? 'inactivity-threshold-hint inactivity-threshold-locked' : 'inactivity-threshold-hint'}
-              disabled={locked.inactivityThresholdSec}
-              value={threshold}
-              onInput={(e) => setThreshold(e.currentTarget.value)}
-            />
-          </div>
-          <div class="field">
-            <label for="reading-allowance">{t('settings_allowanceLabel')}</label>
-            <p class="hint" id="reading-allowance-hint">
-              {t('settings_allowanceHint', 0, MAX_THRESHOLD_SEC)}
-            </p>
-            {locked.readingAllowanceSec && (
-              <p class="hint" id="reading-allowance-locked">
-                {t('policy_setByOrganisation')}
-              </p>
-            )}
-            <input
-              id="reading-allowance"
-              type="number"
-              class="input input-width-5"
-              inputMode="numeric"
-              min={0}
-              max={MAX_THRESHOLD_SEC}
-              step={1}
-              aria-describedby={locked.readingAllowanceSec ? 'reading-allowance-hint reading-allowance-locked' : 'reading-allowance-hint'}
-              disabled={locked.readingAllowanceSec}
-              value={allowance}
-              onInput={(e) => setAllowance(e.currentTarget.value)}
-            />
-          </div>
+          {secondsField('inactivity-threshold', 'inactivityThresholdSec', t('settings_thresholdLabel'), t('settings_thresholdHint', MIN_THRESHOLD_SEC, MAX_THRESHOLD_SEC), MIN_THRESHOLD_SEC, threshold, setThreshold)}
+          {secondsField('reading-allowance', 'readingAllowanceSec', t('settings_allowanceLabel'), t('settings_allowanceHint', 0, MAX_THRESHOLD_SEC), 0, allowance, setAllowance)}
         </fieldset>
         {!bothLocked && (
           <button type="submit" class="button">

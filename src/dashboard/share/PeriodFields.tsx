@@ -33,6 +33,20 @@ export function PeriodFields({
     onChange({ unit, fromStart: fromStart < oldest ? oldest : fromStart, toStart }, unit === 'month' ? 'day' : undefined);
   }
 
+  /** One end of the period: a labelled choice of the weeks or months offered. */
+  const end = (which: 'from' | 'to', label: string, value: LocalDateKey, set: (start: LocalDateKey) => void) => (
+    <div class="field">
+      <label for={`share-${which}`}>{label}</label>
+      <select id={`share-${which}`} class="select" aria-invalid={error ? 'true' : undefined} value={value} onChange={(e) => set(e.currentTarget.value)}>
+        {starts.map((s) => (
+          <option key={s} value={s}>
+            {startLabel(range.unit, s)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
   return (
     <fieldset class="fieldset" aria-describedby={error ? 'share-range-error' : undefined}>
       <legend class="fieldset-legend">
@@ -68,38 +82,8 @@ export function PeriodFields({
         </button>
       </div>
       <div class="time-pair">
-        <div class="field">
-          <label for="share-from">{weeks ? t('share_fromWeek') : t('share_fromMonth')}</label>
-          <select
-            id="share-from"
-            class="select"
-            aria-invalid={error ? 'true' : undefined}
-            value={range.fromStart}
-            onChange={(e) => onChange({ ...range, fromStart: e.currentTarget.value })}
-          >
-            {starts.map((s) => (
-              <option key={s} value={s}>
-                {startLabel(range.unit, s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="share-to">{weeks ? t('share_toWeek') : t('share_toMonth')}</label>
-          <select
-            id="share-to"
-            class="select"
-            aria-invalid={error ? 'true' : undefined}
-            value={range.toStart}
-            onChange={(e) => onChange({ ...range, toStart: e.currentTarget.value })}
-          >
-            {starts.map((s) => (
-              <option key={s} value={s}>
-                {startLabel(range.unit, s)}
-              </option>
-            ))}
-          </select>
-        </div>
+        {end('from', weeks ? t('share_fromWeek') : t('share_fromMonth'), range.fromStart, (fromStart) => onChange({ ...range, fromStart }))}
+        {end('to', weeks ? t('share_toWeek') : t('share_toMonth'), range.toStart, (toStart) => onChange({ ...range, toStart }))}
       </div>
     </fieldset>
   );

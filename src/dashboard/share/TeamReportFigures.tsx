@@ -1,7 +1,45 @@
+import type { ComponentChildren } from 'preact';
 import { SUPPRESSED_MARK, TEAM_MEASURES, type TeamReport } from '../../core/teamReport/contract.js';
 import { t } from '../../ui/i18n.js';
 import { DisclosedCell } from './DisclosedCell.js';
 import { longDate } from '../common/format.js';
+
+/** The numeric columns every table of team figures has; the task table adds the total. */
+const FIGURE_COLUMNS = ['share_colPeople', 'share_colMedian', 'share_colQ1', 'share_colQ3'];
+
+/** A scrollable table of disclosed team figures: a row heading, then the numeric columns. */
+function FiguresTable({
+  captionId,
+  caption,
+  rowHeading,
+  total = false,
+  children,
+}: {
+  captionId: string;
+  caption: string;
+  rowHeading: string;
+  total?: boolean;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table class="table" aria-describedby="team-suppressed-note">
+        <caption id={captionId}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{rowHeading}</th>
+            {[...FIGURE_COLUMNS, ...(total ? ['share_colTotal'] : [])].map((key) => (
+              <th key={key} scope="col" class="numeric">
+                {t(key)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
 
 /**
  * The key figures of a team report, as the shared files hold them: the
@@ -44,79 +82,32 @@ export function TeamReportFigures({ report }: { report: TeamReport }) {
           </ul>
         </>
       )}
-      <div class="table-scroll" role="region" aria-labelledby="team-category-caption" tabIndex={0}>
-        <table class="table" aria-describedby="team-suppressed-note">
-          <caption id="team-category-caption">{t('share_teamCategoryCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('share_colTask')}</th>
-              <th scope="col" class="numeric">
-                {t('share_colPeople')}
-              </th>
-              <th scope="col" class="numeric">
-                {t('share_colMedian')}
-              </th>
-              <th scope="col" class="numeric">
-                {t('share_colQ1')}
-              </th>
-              <th scope="col" class="numeric">
-                {t('share_colQ3')}
-              </th>
-              <th scope="col" class="numeric">
-                {t('share_colTotal')}
-              </th>
+      <FiguresTable captionId="team-category-caption" caption={t('share_teamCategoryCaption')} rowHeading={t('share_colTask')} total>
+        {report.perCategory.map((c) => (
+          <tr key={c.category}>
+            <th scope="row">{t(`category_${c.category}`)}</th>
+            <DisclosedCell cell={c.contributors} decimals={0} />
+            <DisclosedCell cell={c.median} decimals={1} />
+            <DisclosedCell cell={c.q1} decimals={1} />
+            <DisclosedCell cell={c.q3} decimals={1} />
+            <DisclosedCell cell={c.totalHours} decimals={1} />
+          </tr>
+        ))}
+      </FiguresTable>
+      <FiguresTable captionId="team-measure-caption" caption={t('share_teamMeasureCaption')} rowHeading={t('share_colMeasure')}>
+        {report.perMeasure.map((m) => {
+          const decimals = TEAM_MEASURES.find((d) => d.id === m.measure)?.decimals ?? 1;
+          return (
+            <tr key={m.measure}>
+              <th scope="row">{t(`share_teamMeasure_${m.measure}`)}</th>
+              <DisclosedCell cell={m.contributors} decimals={0} />
+              <DisclosedCell cell={m.median} decimals={decimals} />
+              <DisclosedCell cell={m.q1} decimals={decimals} />
+              <DisclosedCell cell={m.q3} decimals={decimals} />
             </tr>
-          </thead>
-          <tbody>
-            {report.perCategory.map((c) => (
-              <tr key={c.category}>
-                <th scope="row">{t(`category_${c.category}`)}</th>
-                <DisclosedCell cell={c.contributors} decimals={0} />
-                <DisclosedCell cell={c.median} decimals={1} />
-                <DisclosedCell cell={c.q1} decimals={1} />
-                <DisclosedCell cell={c.q3} decimals={1} />
-                <DisclosedCell cell={c.totalHours} decimals={1} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <div class="table-scroll" role="region" aria-labelledby="team-measure-caption" tabIndex={0}>
-        <table class="table" aria-describedby="team-suppressed-note">
-          <caption id="team-measure-caption">{t('share_teamMeasureCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('share_colMeasure')}</th>
-              <th scope="col" class="numeric">
-                {t('share_colPeople')}
-              </th>
-              <th scope="col" class="numeric">
-                {t('share_colMedian')}
-              </th>
-              <th scope="col" class="numeric">
-                {t('share_colQ1')}
-              </th>
-              <th scope="col" class="numeric">
-                {t('share_colQ3')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.perMeasure.map((m) => {
-              const decimals = TEAM_MEASURES.find((d) => d.id === m.measure)?.decimals ?? 1;
-              return (
-                <tr key={m.measure}>
-                  <th scope="row">{t(`share_teamMeasure_${m.measure}`)}</th>
-                  <DisclosedCell cell={m.contributors} decimals={0} />
-                  <DisclosedCell cell={m.median} decimals={decimals} />
-                  <DisclosedCell cell={m.q1} decimals={decimals} />
-                  <DisclosedCell cell={m.q3} decimals={decimals} />
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </FiguresTable>
     </section>
   );
 }
