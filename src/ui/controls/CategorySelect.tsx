@@ -1,7 +1,6 @@
 import { TASK_CATEGORIES, type TaskCategory } from '../../core/taskCategory.js';
 import { categoryLabel } from '../categoryLabel.js';
 import { t } from '../i18n.js';
-import { CompactField } from './CompactField.js';
 
 /**
  * Every task category, by its plain-English label. All 13 are offered: manual
@@ -37,5 +36,12 @@ export function CategorySelect<C extends TaskCategory | ''>({
       ))}
     </select>
   );
-  return label === undefined ? select : <CompactField id={id} label={label}>{select}</CompactField>;
+  return label === undefined ? (
+    select
+  ) : (
+    <div class="field field-compact">
+      <label for={id}>{label}</label>
+      {select}
+    </div>
+  );
 }

@@ -1,6 +1,5 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '../i18n.js';
-import { CompactField } from './CompactField.js';
 
 export interface SystemChoice {
   id: string;
@@ -53,7 +52,14 @@ export function SystemSelect({
       {children ?? options(systems)}
     </select>
   );
-  return label === undefined ? select : <CompactField id={id} label={label}>{select}</CompactField>;
+  return label === undefined ? (
+    select
+  ) : (
+    <div class="field field-compact">
+      <label for={id}>{label}</label>
+      {select}
+    </div>
+  );
 }
 
 const group = (label: string, systems: readonly SystemChoice[]) => systems.length > 0 && <optgroup label={label}>{options(systems)}</optgroup>;

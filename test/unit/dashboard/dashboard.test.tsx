@@ -75,11 +75,11 @@ function fakeApi(initial: unknown = stored(), rollups: DayRollup[] = ROLLUPS) {
     removeOrigins: vi.fn(async (_origins: string[]) => {}),
     readRollups: vi.fn(async (from: string, to: string) => rollups.filter((r) => r.date >= from && r.date <= to)),
     today: () => '2025-03-14',
-    // The day timeline's records (test/unit/dayTimeline.test.tsx covers them): none here.
+    // The day timeline's records (test/unit/dashboard/day/dayTimeline.test.tsx covers them): none here.
     getDayEntries: vi.fn(async (date: string): Promise<DayEntries> => ({ date, entries: [], totalMs: 0, correctedMs: 0, undo: null })),
     changeEntry: vi.fn(async (_change: EntryChange): Promise<ChangeResult> => ({ ok: true })),
     undoLastChange: vi.fn(async (): Promise<ChangeResult> => ({ ok: true })),
-    // The Share view's needs (test/unit/share.test.tsx covers them).
+    // The Share view's needs (test/unit/dashboard/share/share.test.tsx covers them).
     extensionVersion: () => '0.1.0',
     readContributorId: vi.fn(async (): Promise<string | null> => null),
     writeContributorId: vi.fn(async (_id: string | null) => {}),

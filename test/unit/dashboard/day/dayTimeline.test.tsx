@@ -65,7 +65,7 @@ function fakeApi(initial: DayEntries = day()) {
     getDayEntries: vi.fn(async (_date: string): Promise<DayEntries> => state.day),
     changeEntry: vi.fn(async (_change: EntryChange): Promise<ChangeResult> => ({ ok: true })),
     undoLastChange: vi.fn(async (): Promise<ChangeResult> => ({ ok: true })),
-    // The Share view's needs (test/unit/share.test.tsx covers them).
+    // The Share view's needs (test/unit/dashboard/share/share.test.tsx covers them).
     extensionVersion: () => '0.1.0',
     readContributorId: vi.fn(async (): Promise<string | null> => null),
     writeContributorId: vi.fn(async (_id: string | null) => {}),
