@@ -222,7 +222,7 @@ async function tour(context, baseUrl) {
 
 // ---------------------------------------------------------------- summary
 
-/** Same rules as formatDuration in src/core/todaySummary.ts (this script stays plain JS). */
+/** Same rules and words as formatDuration in src/ui/duration.ts (this script stays plain JS). */
 function formatDuration(ms) {
   const totalSec = Math.round(ms / 1000);
   if (totalSec < 60) return `${totalSec} s`;

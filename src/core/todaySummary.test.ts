@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildTodaySummary, formatDuration } from './todaySummary.js';
+import { buildTodaySummary } from './todaySummary.js';
 import { DEFAULT_ACTIVE_TIME } from './activeTimeParams.js';
 import { emptyRollup } from './dayRollup.js';
-
-describe('formatDuration', () => {
-  it.each([
-    [0, '0 s'],
-    [40_400, '40 s'],
-    [60_000, '1 min'],
-    [84_000, '1 min 24 s'],
-    [599_000, '9 min 59 s'],
-    [610_000, '10 min'],
-    [3_540_000, '59 min'],
-    [3_600_000, '1 h 00 min'],
-    [7_500_000, '2 h 05 min'],
-  ])('%i ms → %s', (ms, text) => {
-    expect(formatDuration(ms)).toBe(text);
-  });
-});
 
 describe('buildTodaySummary', () => {
   it('totals by system and category, naming removed systems by id', () => {

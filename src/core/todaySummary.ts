@@ -78,14 +78,3 @@ export function buildTodaySummary(input: {
     idleReview: input.idleReview ?? null,
   };
 }
-/** "2 h 05 min", "14 min", "3 min 20 s", "40 s": durations for people; seconds only where they matter. */
-export function formatDuration(ms: number): string {
-  const totalSec = Math.round(ms / 1000);
-  if (totalSec < 60) return `${totalSec} s`;
-  const totalMin = Math.floor(totalSec / 60);
-  if (totalMin < 10 && totalSec % 60 !== 0) return `${totalMin} min ${totalSec % 60} s`;
-  if (totalMin < 60) return `${totalMin} min`;
-  const h = Math.floor(totalMin / 60);
-  const m = totalMin % 60;
-  return `${h} h ${String(m).padStart(2, '0')} min`;
-}

@@ -3,12 +3,12 @@ import { parseSettings } from '../core/settings.js';
 import { t } from '../ui/i18n.js';
 import type { DashboardApi } from './dashboardApi.js';
 import type { DashboardView } from './dashboardViews.js';
-import { FirstRunGuide, GUIDE_HASH } from './FirstRunGuide.js';
-import { periodTitle } from './format.js';
-import { PeriodPage } from './PeriodPage.js';
-import { periodOf } from './periods.js';
-import { Settings } from './Settings.js';
-import { ShareView } from './ShareView.js';
+import { FirstRunGuide, GUIDE_HASH } from './settings/FirstRunGuide.js';
+import { periodTitle } from './common/format.js';
+import { PeriodPage } from './period/PeriodPage.js';
+import { periodOf } from './common/periods.js';
+import { Settings } from './settings/Settings.js';
+import { ShareView } from './share/ShareView.js';
 import { openingView, viewFromHash, writeViewHash } from './viewHash.js';
 import { ViewNav } from './ViewNav.js';
 

@@ -1,4 +1,4 @@
-import type { PeriodKind } from './periods.js';
+import type { PeriodKind } from './common/periods.js';
 
 /** A page of the dashboard: a period of the clinician's time, Share, or Settings. */
 export type DashboardView = PeriodKind | 'share' | 'settings';

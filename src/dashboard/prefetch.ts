@@ -1,6 +1,6 @@
 import type { LocalDateKey } from '../core/localDate.js';
 import type { DashboardApi } from './dashboardApi.js';
-import { periodOf, type PeriodKind } from './periods.js';
+import { periodOf, type PeriodKind } from './common/periods.js';
 import { viewFromHash } from './viewHash.js';
 
 /**

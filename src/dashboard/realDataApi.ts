@@ -4,7 +4,7 @@ import { sendMessage } from '../messaging.js';
 import { countRecords } from '../store/dataStore.js';
 import { openTimebackDb } from '../store/db.js';
 import { STORAGE_WARNING_KEY, type DataApi } from './dataApi.js';
-import { downloadText } from './download.js';
+import { downloadText } from './common/download.js';
 
 /** The real "Your data" api: reads directly (counts, estimate, warning); every write goes through the worker. */
 export function realDataApi(): DataApi {

@@ -1,4 +1,4 @@
-import { formatDuration } from '../core/todaySummary.js';
+import { formatDuration } from '../ui/duration.js';
 
 export interface BreakdownRow {
   key: string;

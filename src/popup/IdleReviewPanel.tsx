@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { IdleReview, IdleReviewAction } from '../core/entries.js';
-import { formatDuration, type TodaySummary } from '../core/todaySummary.js';
+import type { TodaySummary } from '../core/todaySummary.js';
+import { formatDuration } from '../ui/duration.js';
 import type { TaskCategory } from '../core/taskCategory.js';
 import { t } from '../ui/i18n.js';
-import { CategorySelect } from './CategorySelect.js';
-import { NO_SYSTEM, SystemSelect } from './SystemSelect.js';
+import { CategorySelect } from '../ui/controls/CategorySelect.js';
+import { NO_SYSTEM, SystemSelect } from '../ui/controls/SystemSelect.js';
 import { clockTime } from './timeText.js';
 
 /**

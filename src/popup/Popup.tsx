@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { formatDuration, type TodaySummary } from '../core/todaySummary.js';
+import type { TodaySummary } from '../core/todaySummary.js';
+import { formatDuration } from '../ui/duration.js';
 import { categoryLabel } from '../ui/categoryLabel.js';
 import { t } from '../ui/i18n.js';
 import { markPainted } from '../ui/paintMark.js';

@@ -3,8 +3,8 @@ import type { TodaySummary } from '../core/todaySummary.js';
 import type { TaskCategory } from '../core/taskCategory.js';
 import { categoryLabel } from '../ui/categoryLabel.js';
 import { t } from '../ui/i18n.js';
-import { CategorySelect } from './CategorySelect.js';
-import { NO_SYSTEM, SystemSelect } from './SystemSelect.js';
+import { CategorySelect } from '../ui/controls/CategorySelect.js';
+import { NO_SYSTEM, SystemSelect } from '../ui/controls/SystemSelect.js';
 
 /** Choose a task (and, if wanted, a system) and start a manual timer. */
 export function StartTimerForm({

@@ -2,12 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { DayEntries } from '../../src/core/entries.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
-import { formatDuration } from '../../src/core/todaySummary.js';
+import { formatDuration } from '../../src/ui/duration.js';
+import { installEnGbMessages } from '../../src/ui/enGbMessages.js';
 import { localDateKey } from '../../src/core/localDate.js';
 import { demoSystem } from '../fixtures/demo/preset.mjs';
 import { startDemoServer, type DemoServer } from '../fixtures/demo/server.mjs';
 import { launchExtension, sleep, type TimebackBrowser } from './support/extension.js';
 import { clearOfMidnight, recentMinutes } from './support/midnight.js';
+
+// formatDuration's words come from the en_GB catalogue, as they do in the extension.
+installEnGbMessages();
 
 const TZ = 'Europe/London';
 

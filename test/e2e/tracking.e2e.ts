@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { formatDuration, type TodaySummary } from '../../src/core/todaySummary.js';
+import type { TodaySummary } from '../../src/core/todaySummary.js';
+import { formatDuration } from '../../src/ui/duration.js';
+import { installEnGbMessages } from '../../src/ui/enGbMessages.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { CANARY_STRINGS, canaryUrl } from '../fixtures/demo/canary.mjs';
 import { demoSystem } from '../fixtures/demo/preset.mjs';
@@ -8,6 +10,9 @@ import { startDemoServer, type DemoServer } from '../fixtures/demo/server.mjs';
 import { TICK_MS } from '../../src/content/activitySensor.js';
 import { launchExtension, sleep, typeFor, type TimebackBrowser } from './support/extension.js';
 import { clearOfMidnight } from './support/midnight.js';
+
+// formatDuration's words come from the en_GB catalogue, as they do in the extension.
+installEnGbMessages();
 
 /**
  * Ground truth in real Chromium. Short parameters keep the run brief:

@@ -1,0 +1,75 @@
+import type { PeriodMetrics } from '../../core/periodMetrics.js';
+import { formatDuration } from '../../ui/duration.js';
+import { t } from '../../ui/i18n.js';
+import { BarChart } from './BarChart.js';
+import { DataTable } from '../common/DataTable.js';
+import type { Period } from '../common/periods.js';
+import { trendBars, trendIsMonthly, trendRows } from './trendRows.js';
+
+/**
+ * Evening, night and weekend time ("pyjama time") in the two published
+ * windows, and time outside the clinician's own sessions when there is a
+ * schedule; for a week or month, a day-by-day trend, and for a year a
+ * month-by-month one.
+ */
+export function AfterHoursSection({ metrics, period, hasSchedule }: { metrics: PeriodMetrics; period: Period; hasSchedule: boolean }) {
+  const rows = period.kind === 'day' ? [] : trendRows(metrics, period);
+  const monthly = trendIsMonthly(period);
+  const bars = trendBars(rows, (r) => [{ key: 'after-hours', className: 'series-after-hours', label: t('dash_afterHoursEpicShort'), ms: r.afterHoursEpicMs }]);
+  // Counted in days even by month: "on 40 of 365 days" says more than "in 9 of 12 months".
+  const daysWithAfterHours = metrics.daily.filter((d) => d.afterHoursEpicMs > 0).length;
+  const chartFigures = [formatDuration(metrics.afterHoursEpicMs), daysWithAfterHours, metrics.days] as const;
+  return (
+    <section class="section dash-section" aria-labelledby="after-hours-heading">
+      <h2 id="after-hours-heading">{t('dash_afterHoursHeading')}</h2>
+      <p>{t('dash_afterHoursIntro')}</p>
+      <dl class="summary-list">
+        <dt>{t('dash_afterHoursEpic')}</dt>
+        <dd>{formatDuration(metrics.afterHoursEpicMs)}</dd>
+        <dt>{t('dash_afterHoursCerner')}</dt>
+        <dd>{formatDuration(metrics.afterHoursCernerMs)}</dd>
+        <dt>{t('dash_outsideSchedule')}</dt>
+        <dd>{hasSchedule ? formatDuration(metrics.outsideScheduleMs) : t('dash_noSchedule')}</dd>
+      </dl>
+      {period.kind !== 'day' && (
+        <>
+          <BarChart
+            bars={bars}
+            summary={monthly ? t('dash_afterHoursMonthlyChartSummary', ...chartFigures) : t('dash_afterHoursChartSummary', ...chartFigures)}
+          />
+          <DataTable caption={monthly ? t('dash_afterHoursMonthlyCaption') : t('dash_afterHoursCaption')}>
+            <thead>
+              <tr>
+                <th scope="col">{monthly ? t('dash_colMonth') : t('dash_colDate')}</th>
+                <th scope="col" class="numeric">
+                  {t('dash_afterHoursEpicShort')}
+                </th>
+                {hasSchedule && (
+                  <th scope="col" class="numeric">
+                    {t('dash_outsideSchedule')}
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.key}>
+                  <th scope="row">{r.label}</th>
+                  <td class="numeric">{formatDuration(r.afterHoursEpicMs)}</td>
+                  {hasSchedule && <td class="numeric">{formatDuration(r.outsideScheduleMs)}</td>}
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('dash_total')}</th>
+                <td class="numeric">{formatDuration(metrics.afterHoursEpicMs)}</td>
+                {hasSchedule && <td class="numeric">{formatDuration(metrics.outsideScheduleMs)}</td>}
+              </tr>
+            </tfoot>
+          </DataTable>
+        </>
+      )}
+    </section>
+  );
+}
