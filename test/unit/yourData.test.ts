@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWorker } from '../../src/background/worker.js';
-import { RETENTION_ALARM, STORAGE_WARNING_KEY } from '../../src/background/dataManagement.js';
+import { RETENTION_ALARM } from '../../src/background/dataManagement.js';
+import { STORAGE_WARNING_KEY } from '../../src/protocol.js';
 import type { WorkerPorts } from '../../src/background/ports.js';
 import type { ActivitySpan } from '../../src/core/activitySpan.js';
 import { DEFAULT_ACTIVE_TIME } from '../../src/core/activeTimeParams.js';
