@@ -10,6 +10,7 @@ import { teamReportAndCaseToCsv, teamReportAndCaseToJson } from './caseOutputs.j
 import { contributorBurden, estimatedJobPlanWeek } from './contributorBurden.js';
 import { buildTeamReportAndCase, type TeamCase } from './teamCase.js';
 import { DEFAULT_WHAT_IFS, hoursGivenBack, type WhatIfChoice } from './whatIfs.js';
+import { EN_GB } from '../../../test/support/reportMessages.js';
 
 const A = { workingWeeksPerYear: 45, contractedHoursPerWeek: 37.5 };
 const file = (name: string, e: PersonalExport): TeamReportInput => ({ name, text: JSON.stringify(e) });
@@ -259,6 +260,6 @@ describe('board report', () => {
     expect(model.headline[0]!.value).toBe(login.totalHoursAYear.toLocaleString('en-GB'));
     expect(model.headline[0]!.detail).toBe(`hours a year; ${login.totalFte.toFixed(2)} full-time equivalents`);
     // The team report page itself is unchanged by the case.
-    expect(teamReportToHtml(report)).not.toContain('case for change');
+    expect(teamReportToHtml(report, EN_GB)).not.toContain('case for change');
   });
 });
