@@ -197,10 +197,11 @@ export async function main(argv) {
     return 1;
   }
   await mkdir(opts.out, { recursive: true });
+  const t = await loadMessages(core);
   const outputs = [
-    ['team-report.json', core.teamReportAndCaseToJson(report, teamCase)],
+    ['team-report.json', core.teamReportAndCaseToJson(report, teamCase, t)],
     ['team-report.csv', core.teamReportAndCaseToCsv(report, teamCase)],
-    ['team-report.html', core.teamReportAndCaseToHtml(report, teamCase, await loadMessages(core))],
+    ['team-report.html', core.teamReportAndCaseToHtml(report, teamCase, t)],
     ['board-report.html', core.boardReportToHtml(core.boardReportModel(report, teamCase))],
   ];
   for (const [name, text] of outputs) await writeFile(path.join(opts.out, name), text, 'utf8');

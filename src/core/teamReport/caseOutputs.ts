@@ -57,8 +57,8 @@ export function teamCaseJson(c: TeamCase) {
 }
 
 /** The team report's JSON with the case for change added as `caseForChange`. */
-export function teamReportAndCaseToJson(report: TeamReport, c: TeamCase): string {
-  const out = { ...(JSON.parse(teamReportToJson(report)) as Record<string, unknown>), caseForChange: teamCaseJson(c) };
+export function teamReportAndCaseToJson(report: TeamReport, c: TeamCase, t: MessageLookup): string {
+  const out = { ...(JSON.parse(teamReportToJson(report, t)) as Record<string, unknown>), caseForChange: teamCaseJson(c) };
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 

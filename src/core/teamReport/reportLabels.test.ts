@@ -6,6 +6,7 @@ import { EN_GB, messageLookup } from '../../../test/support/reportMessages.js';
 import { teamReportAndCaseToHtml } from './caseOutputs.js';
 import { buildTeamReportAndCase } from './teamCase.js';
 import { teamReportToHtml } from './writeHtml.js';
+import { teamReportToJson } from './writeJson.js';
 
 /*
  * The team report page's headings and labels come from the extension's
@@ -20,6 +21,10 @@ function headings(html: string): string[] {
 }
 
 describe('team report labels', () => {
+  it('the roles are shown, so their labels are checked', () => {
+    expect(report.roles.shown).toBe(true);
+  });
+
   it('every heading and column heading, and every task and role label, is a message', () => {
     const keys = (key: string) => `[${key}]`;
     const page = teamReportAndCaseToHtml(report, teamCase, keys);
@@ -44,7 +49,9 @@ describe('team report labels', () => {
     const page = teamReportToHtml(report, messageLookup(changed));
     expect(headings(page)).toEqual(expect.arrayContaining(['Clinical notes (changed)', 'Tasks (changed)', 'Nursing (changed)']));
     expect(page).not.toContain('>Time by task<');
-    expect(page).toContain('<title>Team time, 4 May 2026 to 31 May 2026</title>');
+    expect(page).toContain('<title>Team time, 4 May 2026 to 31 May 2026</title>');    const json = JSON.parse(teamReportToJson(report, messageLookup(changed)));
+    expect(json.perCategory.find((c: { category: string }) => c.category === 'documentation').label).toBe('Clinical notes (changed)');
+    expect(json.roles.groups.map((g: { label: string }) => g.label)).toContain('Nursing (changed)');
   });
 
   it('with the en_GB messages the page reads as before', () => {
