@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: Timeback's performance and accuracy budgets (issue 7,
- * docs/performance.md). Prints a table of each budget and the measured
+ * `npm run bench`: Timeback's performance and accuracy budgets
+ * (docs/performance.md). Prints a table of each budget and the measured
  * median, the naive-peer comparison, and writes bench/results.json.
  *
  *   npm run bench              full sizes (a year of history, 500 team exports; ~10 min)

@@ -4,7 +4,7 @@ export interface Measurement {
   id: string;
   label: string;
   unit: string;
-  /** The budget from issue 7; null for figures shown for context only. */
+  /** The budget (docs/performance.md); null for figures shown for context only. */
   budget: number | null;
   /** Each run's figure; `median` is their median. */
   runs: number[];

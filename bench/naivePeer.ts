@@ -1,6 +1,6 @@
 /**
  * A naive model of the common peer design of browser time trackers, for the
- * bench's side-by-side comparison (issue 7): a service-worker tick every
+ * bench's side-by-side comparison: a service-worker tick every
  * second that reads the whole day record from IndexedDB, adds the second to
  * the current bucket when the clinician is active, and writes the record back,
  * in one readwrite transaction per tick.

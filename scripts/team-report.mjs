@@ -10,7 +10,9 @@
 // prints a summary and every refused file with its reason. Exit 0 when at
 // least one file was merged, 1 otherwise (including usage errors).
 //
-// The report itself is built by the TypeScript core (src/core/teamReport/index.ts).
+// The report itself is built by the TypeScript core (src/core/teamReport/index.ts);
+// its page's words come from the extension's own messages file
+// (extension/_locales/en_GB/messages.json), substituted as the extension does (src/ui/i18n.ts).
 // This script bundles it on the fly with esbuild (in memory, nothing written)
 // and imports the bundle from a data: URL, so it always runs the current
 // source and needs no build step; it needs the dev dependencies (`npm ci`).
@@ -36,7 +38,11 @@ const USAGE = `Usage: npm run team-report -- <files or folders> --out <dir> [--m
 
 export async function loadCore() {
   const result = await build({
-    entryPoints: [path.join(root, 'src/core/teamReport/index.ts')],
+    stdin: {
+      contents: "export * from './src/core/teamReport/index.ts';\nexport { formatMessage } from './src/ui/i18n.ts';\n",
+      resolveDir: root,
+      loader: 'ts',
+    },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -45,6 +51,12 @@ export async function loadCore() {
   });
   const code = result.outputFiles[0].text;
   return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+}
+
+/** The messages file's lookup, with the substitution rules of chrome.i18n; a missing key shows as itself, as in the extension. */
+export async function loadMessages(core) {
+  const messages = JSON.parse(await readFile(path.join(root, 'extension/_locales/en_GB/messages.json'), 'utf8'));
+  return (key, ...substitutions) => (Object.hasOwn(messages, key) ? core.formatMessage(messages[key], substitutions.map(String)) : key);
 }
 
 function parseArgs(argv) {
@@ -185,10 +197,11 @@ export async function main(argv) {
     return 1;
   }
   await mkdir(opts.out, { recursive: true });
+  const t = await loadMessages(core);
   const outputs = [
-    ['team-report.json', core.teamReportAndCaseToJson(report, teamCase)],
+    ['team-report.json', core.teamReportAndCaseToJson(report, teamCase, t)],
     ['team-report.csv', core.teamReportAndCaseToCsv(report, teamCase)],
-    ['team-report.html', core.teamReportAndCaseToHtml(report, teamCase)],
+    ['team-report.html', core.teamReportAndCaseToHtml(report, teamCase, t)],
     ['board-report.html', core.boardReportToHtml(core.boardReportModel(report, teamCase))],
   ];
   for (const [name, text] of outputs) await writeFile(path.join(opts.out, name), text, 'utf8');

@@ -104,6 +104,17 @@ export interface Protocol {
   getPathShapes: { request: { systemId: string }; response: { shapes: PathShapeCount[] } };
 }
 
+/** storage.local: set by the worker when IndexedDB ran out of space and Timeback pruned to make room; the popup and dashboard show it. */
+export const STORAGE_WARNING_KEY = 'timeback.storageWarning';
+
+/** The value under STORAGE_WARNING_KEY. */
+export interface StorageWarning {
+  /** Epoch ms the store was found full. */
+  at: number;
+  /** Raw records deleted to make room (0: nothing could be freed). */
+  freed: number;
+}
+
 /**
  * The channel a content script reports activity on: a long-lived port, open
  * while the page has evidence to report. In Chromium a one-off message costs

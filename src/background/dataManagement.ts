@@ -4,24 +4,16 @@ import { SETTINGS_KEY, type Settings } from '../core/settings.js';
 import { DB_VERSION } from '../store/db.js';
 import { deleteAllRecords, mergeRecords, oldestFractionCutoff, pruneBefore, readAllRecords } from '../store/dataStore.js';
 import type { WriteContext } from '../store/trackingStore.js';
+import { STORAGE_WARNING_KEY, type StorageWarning } from '../protocol.js';
 import type { WorkerPorts } from './ports.js';
 
 /** The daily alarm that prunes raw records older than the retention period. */
 export const RETENTION_ALARM = 'retention';
 export const RETENTION_PERIOD_MINUTES = 24 * 60;
-/** storage.local: set when IndexedDB ran out of space and Timeback pruned to make room. */
-export const STORAGE_WARNING_KEY = 'timeback.storageWarning';
 /** When nothing is older than the retention period, this fraction of raw records older than this many days goes. */
 const QUOTA_FALLBACK_FRACTION = 0.1;
 const QUOTA_FALLBACK_MIN_AGE_DAYS = 30;
 const DAY_MS = 86_400_000;
-
-export interface StorageWarning {
-  /** Epoch ms the store was found full. */
-  at: number;
-  /** Raw records deleted to make room (0: nothing could be freed). */
-  freed: number;
-}
 
 /** True for the error IndexedDB raises when the origin's storage quota is exhausted (any browser's name for it). */
 export function isQuotaError(error: unknown): boolean {

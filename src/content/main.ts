@@ -130,16 +130,15 @@ async function start(): Promise<void> {
   };
   // The Navigation API (where the browser has it) also reports pushState route changes; elsewhere the tick's path check does.
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-  const opts: AddEventListenerOptions = { passive: true, capture: true };
-  const inputEvents = INPUT_EVENTS;
-
-  let listening = false;
+  // One controller per sensing session: aborting it removes every listener the session added.
+  let session: AbortController | undefined;
   let starting = false;
 
   function listen(): void {
-    if (listening) return;
-    listening = true;
-    for (const type of inputEvents) addEventListener(type, onInput, opts);
+    if (session) return;
+    session = new AbortController();
+    const opts: AddEventListenerOptions = { passive: true, capture: true, signal: session.signal };
+    for (const type of INPUT_EVENTS) addEventListener(type, onInput, opts);
     document.addEventListener('visibilitychange', onVisibility, opts);
     addEventListener('focus', onFocus, opts);
     addEventListener('blur', onBlur, opts);
@@ -148,22 +147,13 @@ async function start(): Promise<void> {
     addEventListener('hashchange', onRoute, opts);
     addEventListener('click', onAction, opts);
     addEventListener('submit', onAction, opts);
-    navigation?.addEventListener('navigatesuccess', onRoute);
+    navigation?.addEventListener('navigatesuccess', onRoute, { signal: session.signal });
   }
 
   /** Stop sensing: the system was removed from settings, or the extension was reloaded and this copy is orphaned. */
   function stopAll(): void {
-    listening = false;
-    for (const type of inputEvents) removeEventListener(type, onInput, opts);
-    document.removeEventListener('visibilitychange', onVisibility, opts);
-    removeEventListener('focus', onFocus, opts);
-    removeEventListener('blur', onBlur, opts);
-    removeEventListener('pagehide', onPageHide, opts);
-    removeEventListener('popstate', onRoute, opts);
-    removeEventListener('hashchange', onRoute, opts);
-    removeEventListener('click', onAction, opts);
-    removeEventListener('submit', onAction, opts);
-    navigation?.removeEventListener('navigatesuccess', onRoute);
+    session?.abort();
+    session = undefined;
     clearInterval(timer);
     timer = undefined;
     classifier.unwatch();
@@ -181,7 +171,7 @@ async function start(): Promise<void> {
     config = next;
     if (!next.frame) classifier.configure(next.rules, next.signIn);
     sensor.onRouteMaybeChanged();
-    if (!listening && !starting) {
+    if (!session && !starting) {
       starting = true;
       // Until the page has loaded, the clinician is waiting for the system:
       // those seconds are booked once, as waiting, and the page's own category starts after.

@@ -53,7 +53,7 @@ export interface ActivitySpan {
   loadEdgeMs?: [number, number];
 }
 
-/** The fields that make two reports continue the same span. Volatile fields stay out (lessons-from-peers 3). */
+/** The fields that make two reports continue the same span. Volatile fields (a title, a URL, a tab id) stay out: a key that changed with them would split one stretch of work into many spans. */
 export function spanKey(systemId: string, category: TaskCategory): string {
   return `${systemId}\u0000${category}`;
 }

@@ -5,6 +5,7 @@ import { makeExport } from '../../test/support/teamExports.js';
 import { findImportedIdentifiers, importedIdentifierReason, textFieldsOf, withoutQuotedText } from './importGuard.js';
 import { findIdentifiers } from './phiGuard.js';
 import { buildTeamReport, checkTeamReportFile, teamReportToCsv, teamReportToHtml, teamReportToJson } from './teamReport/index.js';
+import { EN_GB } from '../../test/support/reportMessages.js';
 
 const IDENTIFIERS_FOR_SKIP = [CANARY_NHS_NUMBER, CANARY_NHS_NUMBER_SPACED, 'a@nhs.net', 'LS1 4AP', 'DOB 1957-03-12', '12/03/1957', '1957-03-12'];
 
@@ -48,7 +49,7 @@ describe('every text field of an imported export goes through the PHI guard', ()
     expect(report.accepted).toHaveLength(9);
     expect(report.rejected.map((r) => r.code)).toEqual(['identifiers']);
     expect(report.teamCodes).toEqual(['RESP-MED']);
-    for (const out of [teamReportToJson(report), teamReportToCsv(report), teamReportToHtml(report)]) {
+    for (const out of [teamReportToJson(report, EN_GB), teamReportToCsv(report), teamReportToHtml(report, EN_GB)]) {
       for (const canary of CANARY_STRINGS) expect(out).not.toContain(canary);
     }
   });

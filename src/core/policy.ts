@@ -23,7 +23,7 @@ export interface Policy {
   readingAllowanceSec?: number;
   /** How many days raw records are kept (replaces the clinician's retention period). */
   retentionDays?: number;
-  /** For exports (later part of issue 6): parsed and validated here, not yet applied. */
+  /** The team code the Share view's personal export starts filled in with (PolicyView.sharing). */
   teamCode?: string;
   role?: Role;
   exportEnabled?: boolean;

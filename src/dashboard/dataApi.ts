@@ -1,9 +1,9 @@
-import type { StorageWarning } from '../background/dataManagement.js';
+import type { StorageWarning } from '../protocol.js';
 import type { Backup, RestoreOutcome } from '../core/backupValidation.js';
 import type { RecordCounts } from '../store/dataStore.js';
 
 /** The storage.local key of the storage-full warning (set by the worker, src/background/dataManagement.ts). */
-export { STORAGE_WARNING_KEY } from '../background/dataManagement.js';
+export { STORAGE_WARNING_KEY } from '../protocol.js';
 
 /**
  * What the "Your data" section needs: how much is stored, and the backup,

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { StorageWarning } from '../background/dataManagement.js';
+import type { StorageWarning } from '../protocol.js';
 import { sendMessage } from '../messaging.js';
 import { countRecords } from '../store/dataStore.js';
 import { openTimebackDb } from '../store/db.js';

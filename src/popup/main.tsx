@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { STORAGE_WARNING_KEY } from '../background/dataManagement.js';
+import { STORAGE_WARNING_KEY } from '../protocol.js';
 import { sendMessage } from '../messaging.js';
 import type { PopupApi } from './api.js';
 import { startPopup } from './start.js';

@@ -11,7 +11,7 @@ import { launchExtension, sleep, typeFor, type TimebackBrowser } from './support
 import { clearOfMidnight, recentMinutes } from './support/midnight.js';
 
 /**
- * Issue 6: axe-core, run inside real Chromium on the popup and on every
+ * Accessibility: axe-core, run inside real Chromium on the popup and on every
  * dashboard view (with their forms open), in light and dark colour schemes,
  * reports no WCAG 2.0/2.1/2.2 A or AA violations.
  */

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { boardReportModel, boardReportToHtml, buildTeamReportAndCase, teamReportAndCaseToCsv, teamReportAndCaseToJson } from '../../src/core/teamReport/index.js';
+import { boardReportModel, boardReportToHtml, buildTeamReportAndCase, teamReportAndCaseToCsv, teamReportAndCaseToHtml, teamReportAndCaseToJson } from '../../src/core/teamReport/index.js';
+import { EN_GB } from '../support/reportMessages.js';
 import { makeExport, makeTeam } from '../support/teamExports.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -49,9 +50,11 @@ describe('scripts/team-report.mjs', () => {
     const html = readFileSync(path.join(out, 'team-report.html'), 'utf8');
     // The same report as the core builds from the same files (file names never reach the outputs).
     const { report: expected, teamCase } = buildTeamReportAndCase([...files, { name: 'broken.json', text: '{"format": "timeback-personal-export",' }]);
-    expect(json).toBe(teamReportAndCaseToJson(expected, teamCase));
+    expect(json).toBe(teamReportAndCaseToJson(expected, teamCase, EN_GB));
     expect(csv.equals(Buffer.from(teamReportAndCaseToCsv(expected, teamCase), 'utf8'))).toBe(true);
     expect(readFileSync(path.join(out, 'board-report.html'), 'utf8')).toBe(boardReportToHtml(boardReportModel(expected, teamCase)));
+    // The page's words are read from the extension's messages file, as the dashboard's are.
+    expect(html).toBe(teamReportAndCaseToHtml(expected, teamCase, EN_GB));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(JSON.parse(json).contributors).toBe(10);
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en-GB">')).toBe(true);

@@ -12,6 +12,7 @@ import { publishCell } from './disclosure.js';
 import { teamReportToCsv } from './writeCsv.js';
 import { teamReportToHtml } from './writeHtml.js';
 import { teamReportToJson } from './writeJson.js';
+import type { MessageLookup } from './reportLabels.js';
 import { FTE_DECIMALS, HOURS_DECIMALS, type TeamCase, type YearFigures } from './teamCase.js';
 
 /** The formulas the outputs print beside the figures, with the assumptions filled in. */
@@ -56,8 +57,8 @@ export function teamCaseJson(c: TeamCase) {
 }
 
 /** The team report's JSON with the case for change added as `caseForChange`. */
-export function teamReportAndCaseToJson(report: TeamReport, c: TeamCase): string {
-  const out = { ...(JSON.parse(teamReportToJson(report)) as Record<string, unknown>), caseForChange: teamCaseJson(c) };
+export function teamReportAndCaseToJson(report: TeamReport, c: TeamCase, t: MessageLookup): string {
+  const out = { ...(JSON.parse(teamReportToJson(report, t)) as Record<string, unknown>), caseForChange: teamCaseJson(c) };
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
@@ -98,29 +99,32 @@ function htmlFigure(cell: YearFigures[keyof YearFigures], decimals: number, min:
   return `<td>${htmlText(formatNumber(cell.value, decimals))}</td>`;
 }
 
-/** The team report page with a "A year at this rate" section (burdens and what-ifs) before "About this report". */
-export function teamReportAndCaseToHtml(report: TeamReport, c: TeamCase): string {
+/** The team report page with a "A year at this rate" section (burdens and what-ifs) before "About this report"; its words through `t` (reportLabels.ts). */
+export function teamReportAndCaseToHtml(report: TeamReport, c: TeamCase, t: MessageLookup): string {
   const min = report.minContributors;
   const formulas = caseFormulas(c.assumptions);
   const cells = (f: YearFigures) =>
     htmlFigure(f.contributors, 0, min) + htmlFigure(f.totalHours, HOURS_DECIMALS, min) + htmlFigure(f.totalFte, FTE_DECIMALS, min) +
     htmlFigure(f.q1, HOURS_DECIMALS, min) + htmlFigure(f.median, HOURS_DECIMALS, min) + htmlFigure(f.q3, HOURS_DECIMALS, min);
-  const head = `<thead><tr><th scope="col" class="text">%s</th><th scope="col">Contributors</th><th scope="col">Team, hours a year</th><th scope="col">Full-time equivalents</th><th scope="col">Lower quartile</th><th scope="col">Median</th><th scope="col">Upper quartile</th></tr></thead>`;
+  const col = (key: string) => `<th scope="col">${htmlText(t(key))}</th>`;
+  const head = (first: string) =>
+    `<thead><tr><th scope="col" class="text">${htmlText(t(first))}</th>${col('teamReport_colContributors')}${col('teamReport_colTeamHoursAYear')}${col('teamReport_colFte')}` +
+    `${col('teamReport_colLowerQuartile')}${col('teamReport_colMedian')}${col('teamReport_colUpperQuartile')}</tr></thead>`;
   const section =
-    `<section aria-labelledby="s-year"><h2 id="s-year">A year at this rate</h2>` +
+    `<section aria-labelledby="s-year"><h2 id="s-year">${htmlText(t('teamReport_sectionYear'))}</h2>` +
     `<p>${htmlText(formulas.hoursAYear)}. ${htmlText(formulas.workingWeeks)}. ${htmlText(formulas.fte)}.</p>` +
-    `<table id="t-year"><caption>Burdens in hours a year (quartiles and median per contributor)</caption>${head.replace('%s', 'Burden')}<tbody>` +
+    `<table id="t-year"><caption>Burdens in hours a year (quartiles and median per contributor)</caption>${head('teamReport_colBurden')}<tbody>` +
     c.burdens.map((b) => `<tr><th scope="row">${htmlText(BURDEN_LABELS[b.burden])}</th>${cells(b)}</tr>`).join('') +
     `</tbody></table>` +
     (c.whatIfs.length === 0
       ? ''
-      : `<table id="t-whatifs"><caption>What-ifs: hours given back a year</caption>${head.replace('%s', 'What-if')}<tbody>` +
+      : `<table id="t-whatifs"><caption>What-ifs: hours given back a year</caption>${head('teamReport_colWhatIf')}<tbody>` +
         c.whatIfs.map((w) => `<tr><th scope="row">${htmlText(w.text.title)}</th>${cells(w)}</tr>`).join('') +
         `</tbody></table><ul class="plain">` +
         c.whatIfs.map((w) => `<li><strong>${htmlText(w.text.title)}.</strong> ${htmlText(w.text.change)} Source: ${htmlText(w.text.source)} Formula: ${htmlText(w.text.formula)}.</li>`).join('') +
         `</ul>`) +
     `</section>\n`;
-  const page = teamReportToHtml(report);
+  const page = teamReportToHtml(report, t);
   const at = page.indexOf('<section aria-labelledby="s-about">');
   return at < 0 ? page : page.slice(0, at) + section + page.slice(at);
 }

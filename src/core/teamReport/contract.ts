@@ -111,35 +111,8 @@ export const TEAM_MEASURES: readonly MeasureDefinition[] = [
   { id: 'pageLoadP95Sec', label: 'Slow page loads (95th percentile)', unit: 'seconds', decimals: 1, perContributor: 'median of the export’s per-period 95th percentiles' },
 ];
 
-export const CATEGORY_LABELS: Record<TaskCategory, string> = {
-  documentation: 'Documentation',
-  results_review: 'Results review',
-  chart_review: 'Chart review',
-  orders_prescribing: 'Orders and prescribing',
-  inbox_messaging: 'Inbox and messages',
-  referrals: 'Referrals',
-  patient_search: 'Patient search',
-  login_auth: 'Logging in',
-  waiting_for_system: 'Waiting for the system',
-  scheduling: 'Scheduling',
-  admin_other: 'Admin and other',
-  direct_care: 'Direct patient care',
-  non_ehr: 'Non-EHR work',
-};
-
+/** A role, or none given; labelled from the messages file (`teamReport_role_*`, reportLabels.ts). */
 export type RoleGroup = Role | 'not_stated';
-
-export const ROLE_LABELS: Record<RoleGroup, string> = {
-  consultant: 'Consultant',
-  resident_doctor: 'Resident doctor',
-  gp: 'GP',
-  nurse: 'Nurse',
-  ahp: 'Allied health professional',
-  pharmacist: 'Pharmacist',
-  admin: 'Administrative',
-  other: 'Other',
-  not_stated: 'Not stated',
-};
 
 export interface CategoryCell {
   category: TaskCategory;

@@ -9,6 +9,7 @@ export * from './aggregate.js';
 export * from './writeJson.js';
 export * from './writeCsv.js';
 export * from './writeHtml.js';
+export * from './reportLabels.js';
 export * from './escapeHtml.js';
 export * from '../numbers.js';
 export * from '../csvCell.js';

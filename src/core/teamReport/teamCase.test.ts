@@ -10,6 +10,7 @@ import { teamReportAndCaseToCsv, teamReportAndCaseToJson } from './caseOutputs.j
 import { contributorBurden, estimatedJobPlanWeek } from './contributorBurden.js';
 import { buildTeamReportAndCase, type TeamCase } from './teamCase.js';
 import { DEFAULT_WHAT_IFS, hoursGivenBack, type WhatIfChoice } from './whatIfs.js';
+import { EN_GB } from '../../../test/support/reportMessages.js';
 
 const A = { workingWeeksPerYear: 45, contractedHoursPerWeek: 37.5 };
 const file = (name: string, e: PersonalExport): TeamReportInput => ({ name, text: JSON.stringify(e) });
@@ -115,7 +116,7 @@ describe('the team a year', () => {
     // The others are shown.
     expect('value' in burden('waiting').totalHours!).toBe(true);
     expect('value' in whatIf('pageLoadsAtP50').totalHours!).toBe(true);
-    const json = JSON.parse(teamReportAndCaseToJson(report, teamCase));
+    const json = JSON.parse(teamReportAndCaseToJson(report, teamCase, EN_GB));
     expect(json.caseForChange.burdens.find((b: { burden: string }) => b.burden === 'login').totalHoursAYear).toBe('*');
   });
 
@@ -183,7 +184,7 @@ describe('disclosure of the case for change (property)', () => {
           pageLoadsAtP50: n((u) => u.loads && u.waiting),
           inboxTriage: n((u) => u.inbox),
         };
-        const json = JSON.parse(teamReportAndCaseToJson(report, teamCase)).caseForChange;
+        const json = JSON.parse(teamReportAndCaseToJson(report, teamCase, EN_GB)).caseForChange;
         // From 1 … min−1 people: nothing shown. From nobody: at most the 0 that everyone has, for a team at the threshold.
         const hidden = (k: number, numbers: number[]) => (k === 0 && team.length >= min ? numbers.every((x) => x === 0) : numbers.length === 0);
         for (const b of json.burdens) if (basis[b.burden]! < min) expect(hidden(basis[b.burden]!, shownNumbers(b)), b.burden).toBe(true);
@@ -254,11 +255,11 @@ describe('board report', () => {
   it('shows the same headline as the JSON', () => {
     const { report, teamCase } = tenTeam();
     const model = boardReportModel(report, teamCase);
-    const json = JSON.parse(teamReportAndCaseToJson(report, teamCase)).caseForChange;
+    const json = JSON.parse(teamReportAndCaseToJson(report, teamCase, EN_GB)).caseForChange;
     const login = json.burdens.find((b: { burden: string }) => b.burden === 'login');
     expect(model.headline[0]!.value).toBe(login.totalHoursAYear.toLocaleString('en-GB'));
     expect(model.headline[0]!.detail).toBe(`hours a year; ${login.totalFte.toFixed(2)} full-time equivalents`);
     // The team report page itself is unchanged by the case.
-    expect(teamReportToHtml(report)).not.toContain('case for change');
+    expect(teamReportToHtml(report, EN_GB)).not.toContain('case for change');
   });
 });

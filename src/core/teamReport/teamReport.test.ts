@@ -23,6 +23,7 @@ import {
   type TeamReportInput,
   type TeamReportOptions,
 } from './index.js';
+import { EN_GB } from '../../../test/support/reportMessages.js';
 
 const GOLDEN_DIR = path.resolve(import.meta.dirname, '../../../test/fixtures/team-report');
 
@@ -130,7 +131,7 @@ describe('disclosure rules', () => {
 
   it.each([0, 1, 7, 8, 12, 13])('a team of %i: the contributor count and every statistic follow the rules', (n) => {
     const r = buildTeamReport(makeTeam(n), { expectedPeriod: PERIOD });
-    const json = JSON.parse(teamReportToJson(r));
+    const json = JSON.parse(teamReportToJson(r, EN_GB));
     expect(json.contributors).toBe({ 0: 0, 1: '*', 7: '*', 8: 10, 12: 10, 13: 15 }[n]);
     const stats = [
       ...json.perCategory.flatMap((c: Record<string, unknown>) => [c.medianHours, c.q1Hours, c.q3Hours, c.totalHours]),
@@ -155,7 +156,7 @@ describe('disclosure rules', () => {
     [13, 11, 15],
   ] as const)('stricter threshold: %i contributors at %i → %s', (n, min, shown) => {
     const r = buildTeamReport(makeTeam(n), { minContributors: min });
-    const json = JSON.parse(teamReportToJson(r));
+    const json = JSON.parse(teamReportToJson(r, EN_GB));
     expect(json.contributors).toBe(shown);
     expect(json.disclosure.minContributors).toBe(min);
     if (shown === '*') expect(json.totals.activeHours).toBe('*');
@@ -278,9 +279,9 @@ describe('statistics', () => {
     });
     const small = buildTeamReport(team(seeds(17).map((i) => ({ seed: i, role: (i <= 10 ? 'consultant' : i <= 16 ? 'nurse' : null) as Role | null }))));
     expect(small.roles.shown).toBe(false);
-    expect(teamReportToJson(small)).not.toMatch(/"role": "nurse"/);
+    expect(teamReportToJson(small, EN_GB)).not.toMatch(/"role": "nurse"/);
     expect(teamReportToCsv(small)).not.toMatch(/\r\nrole,nurse/);
-    expect(teamReportToHtml(small)).not.toContain('<th scope="row">Nurse</th>');
+    expect(teamReportToHtml(small, EN_GB)).not.toContain('<th scope="row">Nurse</th>');
   });
 
   it('adds day rows up into ISO weeks, and merges daily and weekly exports of the same period', () => {
@@ -302,7 +303,7 @@ describe('statistics', () => {
     const files = makeTeam(11);
     const a = buildTeamReport(files);
     const b = buildTeamReport([...files].reverse());
-    expect(teamReportToJson(b)).toBe(teamReportToJson(a));
+    expect(teamReportToJson(b, EN_GB)).toBe(teamReportToJson(a, EN_GB));
     expect(teamReportToCsv(b)).toBe(teamReportToCsv(a));
   });
 
@@ -338,7 +339,7 @@ describe('checking each file on its own', () => {
     const r = buildTeamReport([...good, { name: 'bad.json', text }]);
     expect(r.accepted).toHaveLength(8);
     expect(r.rejected).toEqual([{ name: 'bad.json', code, reason: expect.stringMatching(reason) }]);
-    expect(teamReportToJson(r)).not.toContain('bad.json');
+    expect(teamReportToJson(r, EN_GB)).not.toContain('bad.json');
   });
 
   it('refuses a file from its size alone when the reader passes byteLength', () => {
@@ -390,7 +391,7 @@ describe('outputs', () => {
   });
 
   it('HTML: one self-contained page, English, accessible tables, no scripts or external resources', () => {
-    const html = teamReportToHtml(r);
+    const html = teamReportToHtml(r, EN_GB);
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en-GB">')).toBe(true);
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).toContain("default-src 'none'");
@@ -412,7 +413,7 @@ describe('outputs', () => {
   });
 
   it('JSON carries no file names and no per-contributor rows', () => {
-    const json = teamReportToJson(r);
+    const json = teamReportToJson(r, EN_GB);
     for (const name of r.accepted) expect(json).not.toContain(name);
     expect(json).not.toMatch(/c-[0-9a-f]{32}/);
     expect(json.endsWith('}\n')).toBe(true);
@@ -420,8 +421,8 @@ describe('outputs', () => {
 
   it('an empty report renders without figures', () => {
     const empty = buildTeamReport([]);
-    expect(JSON.parse(teamReportToJson(empty)).contributors).toBe(0);
-    expect(teamReportToHtml(empty)).toContain('No file could be merged');
+    expect(JSON.parse(teamReportToJson(empty, EN_GB)).contributors).toBe(0);
+    expect(teamReportToHtml(empty, EN_GB)).toContain('No file could be merged');
     expect(parseCsv(teamReportToCsv(empty)).length).toBeGreaterThan(10);
   });
 });
@@ -537,7 +538,7 @@ describe('properties (fast-check)', () => {
         const min = t.min;
 
         // JSON
-        const json = JSON.parse(teamReportToJson(report));
+        const json = JSON.parse(teamReportToJson(report, EN_GB));
         expect(isCountText(json.contributors)).toBe(true);
         if (truth.n > 0 && truth.n < min) expect(json.contributors).toBe('*');
         for (const c of json.perCategory) {
@@ -589,7 +590,7 @@ describe('properties (fast-check)', () => {
         }
 
         // HTML
-        const html = teamReportToHtml(report);
+        const html = teamReportToHtml(report, EN_GB);
         const cats = htmlTable(html, 't-categories');
         expect(cats).toHaveLength(TASK_CATEGORIES.length);
         cats.forEach((row, i) => {
@@ -694,12 +695,12 @@ describe('importer fuzzing', () => {
     expect(both.accepted).toEqual(only.accepted);
     expect(both.rejected.map((r) => r.name)).toEqual(bad.map((b) => b.name));
     expect(reportWithoutFiles(both)).toEqual(reportWithoutFiles(only));
-    expect(jsonWithoutRefused(teamReportToJson(both))).toEqual(jsonWithoutRefused(teamReportToJson(only)));
+    expect(jsonWithoutRefused(teamReportToJson(both, EN_GB))).toEqual(jsonWithoutRefused(teamReportToJson(only, EN_GB)));
     expect(csvWithoutRefused(teamReportToCsv(both))).toEqual(csvWithoutRefused(teamReportToCsv(only)));
-    expect(htmlWithoutRefused(teamReportToHtml(both))).toBe(htmlWithoutRefused(teamReportToHtml(only)));
-    const html = teamReportToHtml(both);
+    expect(htmlWithoutRefused(teamReportToHtml(both, EN_GB))).toBe(htmlWithoutRefused(teamReportToHtml(only, EN_GB)));
+    const html = teamReportToHtml(both, EN_GB);
     expect(html).not.toMatch(/<script|onerror|<img/i);
-    expect(teamReportToJson(both)).not.toMatch(/script|onerror|polluted|Jane/);
+    expect(teamReportToJson(both, EN_GB)).not.toMatch(/script|onerror|polluted|Jane/);
     expect(teamReportToCsv(both)).not.toMatch(/script|onerror|polluted|Jane/);
     for (const r of both.rejected) expect(r.reason).not.toMatch(/[\u0000-\u001f]/);
   });
@@ -737,11 +738,11 @@ describe('importer fuzzing', () => {
         expect(polluted()).toBe(false);
         if (r.rejected.length === 1) {
           expect(reportWithoutFiles(r)).toEqual(reportWithoutFiles(only));
-          expect(jsonWithoutRefused(teamReportToJson(r))).toEqual(jsonWithoutRefused(teamReportToJson(only)));
+          expect(jsonWithoutRefused(teamReportToJson(r, EN_GB))).toEqual(jsonWithoutRefused(teamReportToJson(only, EN_GB)));
         } else {
           expect(r.accepted).toHaveLength(10);
         }
-        expect(teamReportToHtml(r)).not.toMatch(/<script|onerror/);
+        expect(teamReportToHtml(r, EN_GB)).not.toMatch(/<script|onerror/);
       }),
       { numRuns: 300 },
     );
@@ -770,8 +771,10 @@ function goldenReport(): TeamReport {
 
 describe('golden files', () => {
   const cases = [
-    ['team-report.json', (r: TeamReport) => teamReportToJson(r)],
+    ['team-report.json', (r: TeamReport) => teamReportToJson(r, EN_GB)],
     ['team-report.csv', (r: TeamReport) => teamReportToCsv(r)],
+    // The page's words come from the messages file (reportLabels.ts); this golden was written before they moved there.
+    ['team-report.html', (r: TeamReport) => teamReportToHtml(r, EN_GB)],
   ] as const;
 
   it.each(cases)('%s matches byte for byte', (name, render) => {

@@ -1,9 +1,10 @@
 /** The shareable JSON of the team report (docs/team-report.md): no file names; suppressed cells are "*". */
-import { CATEGORY_LABELS, ROLE_LABELS, SUPPRESSED_MARK, TEAM_MEASURES, TEAM_REPORT_FORMAT, TEAM_REPORT_FORMAT_VERSION, type TeamReport } from './contract.js';
+import { SUPPRESSED_MARK, TEAM_MEASURES, TEAM_REPORT_FORMAT, TEAM_REPORT_FORMAT_VERSION, type TeamReport } from './contract.js';
 import { disclosureStatement, publishCell, refusalSummary } from './disclosure.js';
+import { categoryLabel, roleLabel, type MessageLookup } from './reportLabels.js';
 
-/** The shareable JSON: the report without file names; suppressed cells are "*". */
-export function teamReportToJson(report: TeamReport): string {
+/** The shareable JSON: the report without file names; suppressed cells are "*". Task and role labels through `t` (reportLabels.ts). */
+export function teamReportToJson(report: TeamReport, t: MessageLookup): string {
   const out = {
     format: TEAM_REPORT_FORMAT,
     formatVersion: TEAM_REPORT_FORMAT_VERSION,
@@ -27,7 +28,7 @@ export function teamReportToJson(report: TeamReport): string {
     afterHoursSharePercent: publishCell(report.afterHoursShare),
     perCategory: report.perCategory.map((c) => ({
       category: c.category,
-      label: CATEGORY_LABELS[c.category],
+      label: categoryLabel(t, c.category),
       contributors: publishCell(c.contributors),
       medianHours: publishCell(c.median),
       q1Hours: publishCell(c.q1),
@@ -52,7 +53,7 @@ export function teamReportToJson(report: TeamReport): string {
       medianActiveHours: publishCell(w.medianActiveHours),
     })),
     roles: report.roles.shown
-      ? { shown: true, groups: report.roles.groups.map((g) => ({ role: g.role, label: ROLE_LABELS[g.role], contributors: publishCell(g.contributors), percent: publishCell(g.percent) })) }
+      ? { shown: true, groups: report.roles.groups.map((g) => ({ role: g.role, label: roleLabel(t, g.role), contributors: publishCell(g.contributors), percent: publishCell(g.percent) })) }
       : { shown: false, reason: report.roles.reason },
     teamCodes: report.teamCodes,
     notes: report.notes,

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { StorageWarning } from '../../background/dataManagement.js';
+import type { StorageWarning } from '../../protocol.js';
 import type { RestoreOutcome } from '../../core/backupValidation.js';
 import type { RecordCounts } from '../../store/dataStore.js';
 import { t } from '../../ui/i18n.js';
