@@ -1,6 +1,7 @@
 import { TASK_CATEGORIES, type TaskCategory } from '../../core/taskCategory.js';
 import { categoryLabel } from '../categoryLabel.js';
 import { t } from '../i18n.js';
+import { inCompactField } from './CompactField.js';
 
 /**
  * Every task category, by its plain-English label. All 13 are offered: manual
@@ -36,12 +37,5 @@ export function CategorySelect<C extends TaskCategory | ''>({
       ))}
     </select>
   );
-  return label === undefined ? (
-    select
-  ) : (
-    <div class="field field-compact">
-      <label for={id}>{label}</label>
-      {select}
-    </div>
-  );
+  return inCompactField(id, label, select);
 }

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '../i18n.js';
+import { inCompactField } from './CompactField.js';
 
 export interface SystemChoice {
   id: string;
@@ -52,14 +53,7 @@ export function SystemSelect({
       {children ?? options(systems)}
     </select>
   );
-  return label === undefined ? (
-    select
-  ) : (
-    <div class="field field-compact">
-      <label for={id}>{label}</label>
-      {select}
-    </div>
-  );
+  return inCompactField(id, label, select);
 }
 
 const group = (label: string, systems: readonly SystemChoice[]) => systems.length > 0 && <optgroup label={label}>{options(systems)}</optgroup>;
