@@ -181,11 +181,6 @@ describe('no source or comment names a path outside the repository or an issue n
 // No module in src/ over 400 lines
 
 const MAX_LINES = 400;
-/**
- * Being split on another branch at the time of writing; this list must be
- * emptied when that branch is merged (the check then covers them too).
- */
-const BEING_SPLIT = ['src/core/exportValidation.ts', 'src/core/benchmarks.ts'];
 
 /** Non-test modules longer than `max` lines, as "file (lines)". */
 export function overLong(files: readonly SourceFile[], max = MAX_LINES): string[] {
@@ -198,8 +193,7 @@ export function overLong(files: readonly SourceFile[], max = MAX_LINES): string[
 
 describe('no module in src/ is over 400 lines', () => {
   it('every non-test file in src/ is 400 lines or fewer', () => {
-    const offenders = overLong(sourceFiles('src', /\.tsx?$/)).filter((o) => !BEING_SPLIT.some((f) => o.startsWith(`${f} `)));
-    expect(offenders).toEqual([]);
+    expect(overLong(sourceFiles('src', /\.tsx?$/))).toEqual([]);
   });
 
   it('catches a planted 401-line module, and not a 400-line one or a long test', () => {
@@ -273,8 +267,6 @@ export function sectionPaths(markdown: string, heading: string): string[] | null
   return [...body.matchAll(/`((?:src|test|docs|extension|scripts|bench|schemas)\/[^`\s]*)`/g)].map((m) => m[1]!);
 }
 
-/** Paths the Contributing section names that are created on another branch; must be emptied when it is merged. */
-const CREATED_ON_ANOTHER_BRANCH = ['src/ui/controls/'];
 
 describe("README's Contributing section", () => {
   const named = sectionPaths(read('README.md'), 'Contributing');
@@ -285,7 +277,7 @@ describe("README's Contributing section", () => {
   });
 
   it('names only paths that exist', () => {
-    expect(named!.filter((p) => !CREATED_ON_ANOTHER_BRANCH.includes(p) && !existsSync(path.join(root, p)))).toEqual([]);
+    expect(named!.filter((p) => !existsSync(path.join(root, p)))).toEqual([]);
   });
 
   it('catches a missing section and a planted path that does not exist', () => {

@@ -29,7 +29,8 @@ function folder(name: string, good: number): { dir: string; files: Array<{ name:
   return { dir, files };
 }
 
-describe('scripts/team-report.mjs', () => {
+// Each test starts the CLI (Node, and esbuild bundling the core): seconds each on 2 shared cores.
+describe('scripts/team-report.mjs', { timeout: 30_000 }, () => {
   it('is the npm script "team-report"', () => {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
     expect(pkg.scripts['team-report']).toBe('node scripts/team-report.mjs');
