@@ -1,9 +1,6 @@
 import { isLocalDateKey, weekdayOfDate } from './dateKeys.js';
 import type { LocalDateKey } from './localDate.js';
 
-// The team report's aggregation still reads these two here; the date helpers live in dateKeys.ts and dateRange.ts.
-export { datesInRange } from './dateRange.js';
-export { isLocalDateKey } from './dateKeys.js';
 
 /**
  * The clinician's job plan or rota: when patient-facing work is scheduled.

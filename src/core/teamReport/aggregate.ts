@@ -8,7 +8,8 @@ import { ROLES, type PersonalExport } from '../exportFormat.js';
 import { isoWeekKey, isoWeekKeysInRange } from '../isoWeek.js';
 import type { LocalDateKey } from '../localDate.js';
 import { median as medianOf, quantile, roundTo, sortedSum as sum } from '../numbers.js';
-import { datesInRange, isLocalDateKey } from '../schedule.js';
+import { isLocalDateKey } from '../dateKeys.js';
+import { datesInRange } from '../dateRange.js';
 import { TASK_CATEGORIES, type TaskCategory } from '../taskCategory.js';
 import { checkTeamReportFile, refuse, type FileCheck } from './checkFile.js';
 import {
