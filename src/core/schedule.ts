@@ -1,7 +1,6 @@
 import { isLocalDateKey, weekdayOfDate } from './dateKeys.js';
 import type { LocalDateKey } from './localDate.js';
 
-
 /**
  * The clinician's job plan or rota: when patient-facing work is scheduled.
  * Sinsky's measures are normalised per 8 hours of scheduled time, and
