@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { IdleReview, IdleReviewAction } from '../core/entries.js';
 import type { TodaySummary } from '../core/todaySummary.js';
@@ -59,41 +60,9 @@ export function IdleReviewPanel({
           : t('popup_idleAwayTab', ...away, systemName)}{' '}
         {t('popup_idleQuestion')}
       </p>
-      <div class="idle-option">
-        <button type="button" class="button" aria-describedby="idle-keep-hint" onClick={() => onResolve({ action: 'keep' })}>
-          {t('popup_idleKeep')}
-        </button>
-        <p id="idle-keep-hint" class="hint">
-          {review.during === 'timer' ? t('popup_idleKeepTimerHint') : t('popup_idleKeepTabHint', systemName)}
-        </p>
-      </div>
-      <div class="idle-option">
-        <button
-          type="button"
-          class="button button-secondary"
-          aria-describedby="idle-discard-hint"
-          onClick={() => onResolve({ action: 'discard' })}
-        >
-          {t('popup_idleDiscard')}
-        </button>
-        <p id="idle-discard-hint" class="hint">
-          {t('popup_idleDiscardHint')}
-        </p>
-      </div>
-      <div class="idle-option">
-        <button
-          type="button"
-          class="button button-secondary"
-          aria-describedby="idle-assign-hint"
-          aria-expanded={assigning}
-          aria-controls="idle-assign"
-          onClick={() => setAssigning(!assigning)}
-        >
-          {t('popup_idleAssign')}
-        </button>
-        <p id="idle-assign-hint" class="hint">
-          {t('popup_idleAssignHint')}
-        </p>
+      <IdleOption id="idle-keep" primary label={t('popup_idleKeep')} hint={review.during === 'timer' ? t('popup_idleKeepTimerHint') : t('popup_idleKeepTabHint', systemName)} onClick={() => onResolve({ action: 'keep' })} />
+      <IdleOption id="idle-discard" label={t('popup_idleDiscard')} hint={t('popup_idleDiscardHint')} onClick={() => onResolve({ action: 'discard' })} />
+      <IdleOption id="idle-assign" label={t('popup_idleAssign')} hint={t('popup_idleAssignHint')} expanded={assigning} onClick={() => setAssigning(!assigning)}>
         <form id="idle-assign" class="idle-assign" hidden={!assigning} onSubmit={assign}>
           <CategorySelect
             id="idle-category"
@@ -107,7 +76,28 @@ export function IdleReviewPanel({
             {t('popup_idleAssignConfirm')}
           </button>
         </form>
-      </div>
+      </IdleOption>
     </section>
+  );
+}
+
+/** One answer to the idle question: its button, the hint that explains it, and (for "assign") what it opens. */
+function IdleOption({ id, label, hint, primary, expanded, onClick, children }: { id: string; label: string; hint: string; primary?: boolean; /** Set for a button that shows or hides the element `id` (its children). */ expanded?: boolean; onClick: () => void; children?: ComponentChildren }) {
+  return (
+    <div class="idle-option">
+      <button
+        type="button"
+        class={primary ? 'button' : 'button button-secondary'}
+        aria-describedby={`${id}-hint`}
+        {...(expanded === undefined ? {} : { 'aria-expanded': expanded, 'aria-controls': id })}
+        onClick={onClick}
+      >
+        {label}
+      </button>
+      <p id={`${id}-hint`} class="hint">
+        {hint}
+      </p>
+      {children}
+    </div>
   );
 }
