@@ -196,6 +196,17 @@ describe('Popup idle review', () => {
     expect(container.querySelector('main')?.firstElementChild).toBe(region);
   });
 
+  it('describes each answer by its hint, and only "It was…" shows and hides a form', async () => {
+    await show(fakeApi(summary({ idleReview: review() })));
+    const hintOf = (name: string) => document.getElementById(button(name).getAttribute('aria-describedby')!)?.textContent;
+    expect(hintOf('Keep it')).toBe('It counts as active time on EMIS Web.');
+    expect(hintOf("Don't count it")).toBe('The time is not counted.');
+    expect(hintOf('It was…')).toBe('It counts as the task you choose.');
+    expect(button('Keep it').className).toBe('button');
+    expect(button("Don't count it").hasAttribute('aria-expanded')).toBe(false);
+    expect(document.getElementById(button('It was…').getAttribute('aria-controls')!)?.tagName).toBe('FORM');
+  });
+
   it('asks about time away while a timer ran', async () => {
     await show(fakeApi(summary({ idleReview: review({ during: 'timer', category: 'non_ehr', systemId: undefined }) })));
     expect(reviewRegion()!.textContent).toContain('You were away for 23 min (10:02–10:25) while a timer was running. What was it?');
