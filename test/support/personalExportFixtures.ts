@@ -1,7 +1,7 @@
 /**
  * Hand-made day rollups and a schedule for the personal-export tests and
  * the golden files in test/fixtures/exports/. Every figure is chosen so the
- * expected export can be worked out by hand (see personalExport.test.ts).
+ * expected export can be worked out by hand (see personalExport.test.ts and exportWriters.test.ts).
  */
 import { DEFAULT_ACTIVE_TIME } from '../../src/core/activeTimeParams.js';
 import { SLOT_SEC, type DayRollup } from '../../src/core/dayRollup.js';
