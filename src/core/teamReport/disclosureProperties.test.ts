@@ -5,7 +5,7 @@ import type { PersonalExport, Role } from '../exportFormat.js';
 import { TASK_CATEGORIES, type TaskCategory } from '../taskCategory.js';
 import { buildTeamReport, quantile, roundTo, teamReportToCsv, teamReportToHtml, teamReportToJson, TEAM_MEASURES } from './index.js';
 import { EN_GB } from '../../../test/support/reportMessages.js';
-import { file, htmlTable, parseCsv } from './testTeams.js';
+import { file, htmlTable, parseCsv } from '../../../test/support/teamReportTeams.js';
 
 const isCountText = (v: unknown): boolean =>
   v === '*' || v === 0 || v === '0' || (typeof v === 'number' && v % 5 === 0 && v > 0) || (typeof v === 'string' && /^\d+$/.test(v.replace(/,/g, '')) && Number(v.replace(/,/g, '')) % 5 === 0);

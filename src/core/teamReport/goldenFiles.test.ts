@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { makeExport, type ExportSpec } from '../../../test/support/teamExports.js';
 import { buildTeamReport, teamReportToCsv, teamReportToHtml, teamReportToJson, type TeamReport } from './index.js';
 import { EN_GB } from '../../../test/support/reportMessages.js';
-import { file, seeds, team } from './testTeams.js';
+import { file, seeds, team } from '../../../test/support/teamReportTeams.js';
 
 const GOLDEN_DIR = path.resolve(import.meta.dirname, '../../../test/fixtures/team-report');
 

@@ -13,7 +13,7 @@ import {
   type TeamReportOptions,
 } from './index.js';
 import { EN_GB } from '../../../test/support/reportMessages.js';
-import { file, parseCsv } from './testTeams.js';
+import { file, parseCsv } from '../../../test/support/teamReportTeams.js';
 
 /** Published JSON without its list of refused files. */
 function jsonWithoutRefused(json: string): unknown {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTeamReport, csvCell as csvField, escapeHtml, teamReportToCsv, teamReportToHtml, teamReportToJson } from './index.js';
 import { EN_GB } from '../../../test/support/reportMessages.js';
-import { htmlTable, parseCsv, seeds, team } from './testTeams.js';
+import { htmlTable, parseCsv, seeds, team } from '../../../test/support/teamReportTeams.js';
 
 describe('outputs', () => {
   const r = buildTeamReport(team(seeds(12).map((i) => ({ seed: i, categoryHours: i <= 2 ? { referrals: 1 } : {} }))));

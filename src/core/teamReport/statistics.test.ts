@@ -3,7 +3,7 @@ import { contributorId, makeExport, makeTeam, WEEKS } from '../../../test/suppor
 import type { Role } from '../exportFormat.js';
 import { buildTeamReport, quantile, roundTo, teamReportToCsv, teamReportToHtml, teamReportToJson, utf8ByteLength } from './index.js';
 import { EN_GB } from '../../../test/support/reportMessages.js';
-import { file, seeds, team } from './testTeams.js';
+import { file, seeds, team } from '../../../test/support/teamReportTeams.js';
 
 describe('statistics', () => {
   it('quartiles by linear interpolation (type 7)', () => {

@@ -1,7 +1,7 @@
 /** Test helpers shared by the team report's tests: contributor files from export specs, and readers for the CSV and HTML outputs. */
 import { expect } from 'vitest';
-import { makeExport, type ExportSpec } from '../../../test/support/teamExports.js';
-import type { TeamReportInput } from './index.js';
+import { makeExport, type ExportSpec } from './teamExports.js';
+import type { TeamReportInput } from '../../src/core/teamReport/index.js';
 
 export function file(name: string, value: unknown): TeamReportInput {
   return { name, text: typeof value === 'string' ? value : JSON.stringify(value, null, 2) };
