@@ -21,6 +21,9 @@ function send<K extends MessageType>(type: K, body: RequestOf<K>): Promise<Respo
   return runtime.runtime.sendMessage(envelope) as Promise<ResponseOf<K>>;
 }
 
+// Before anything else: a load that ended before this moment was not watched (pageLoad.ts).
+const scriptStartedAt = performance.now();
+
 const marker = '__timebackSensor';
 const scope = globalThis as Record<string, unknown>;
 
@@ -28,9 +31,6 @@ if (!scope[marker]) {
   scope[marker] = true;
   void start();
 }
-
-// Before anything else: a load that ended before this moment was not watched (pageLoad.ts).
-const scriptStartedAt = performance.now();
 
 async function start(): Promise<void> {
   let config: ContentConfig | null = null;

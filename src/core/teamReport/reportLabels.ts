@@ -8,7 +8,7 @@
 import type { TaskCategory } from '../taskCategory.js';
 import type { RoleGroup } from './contract.js';
 
-/** The message for `key` with its $1…$9 substitutions, as chrome.i18n.getMessage gives it. */
+/** The message for `key` with its $1…$9 substitutions, as the extension i18n API's getMessage gives it. */
 export type MessageLookup = (key: string, ...substitutions: Array<string | number>) => string;
 
 export function categoryLabel(t: MessageLookup, category: TaskCategory): string {
