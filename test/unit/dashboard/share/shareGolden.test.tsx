@@ -1,0 +1,39 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { beforeAll, describe, it } from 'vitest';
+import { boardReportModel } from '../../../../src/core/teamReport/boardReport.js';
+import { BoardReportView } from '../../../../src/dashboard/share/BoardReportView.js';
+import { TeamReportFigures } from '../../../../src/dashboard/share/TeamReportFigures.js';
+import { installEnGbMessages } from '../../../../src/ui/enGbMessages.js';
+import { expectGolden } from '../../../support/goldenFile.js';
+import { goldenCases } from '../../../support/goldenTeams.js';
+
+/*
+ * The Share view's figures and board report for the fixed teams of the
+ * team report's golden files, pinned as markup: the dashboard shows the same
+ * words as the files it downloads, from the same messages.
+ */
+beforeAll(() => installEnGbMessages());
+
+async function markup(node: preact.ComponentChild): Promise<string> {
+  const container = document.createElement('div');
+  await act(async () => {
+    render(node, container);
+  });
+  const html = container.innerHTML;
+  render(null, container);
+  return `${html}\n`;
+}
+
+describe('the Share view of the golden teams', () => {
+  const cases = goldenCases().filter((c) => c.report.accepted.length > 0);
+
+  it.each(cases)('$name: the key figures match byte for byte', async ({ name, report }) => {
+    expectGolden(`dashboard-${name}-figures.html`, await markup(<TeamReportFigures report={report} />));
+  });
+
+  it.each(cases)('$name: the board report matches byte for byte', async ({ name, report, teamCase }) => {
+    expectGolden(`dashboard-${name}-board.html`, await markup(<BoardReportView model={boardReportModel(report, teamCase)} />));
+  });
+});
