@@ -177,6 +177,7 @@ export async function main(argv) {
     return 1;
   }
   const clean = (s) => core.plainText(String(s));
+  const t = await loadMessages(core);
   const refused = [...unreadable, ...report.rejected];
   const contributors = core.publishCell(report.contributors);
 
@@ -187,7 +188,7 @@ export async function main(argv) {
   const shown = (cell) => String(core.publishCell(cell) ?? 'no data');
   for (const b of teamCase.burdens) console.log(`  ${core.BURDEN_LABELS[b.burden]}: ${shown(b.totalHours)} hours a year (${shown(b.totalFte)} FTE)`);
   for (const w of teamCase.whatIfs) console.log(`  what-if, ${w.text.title}: ${shown(w.totalHours)} hours a year given back (${shown(w.totalFte)} FTE)`);
-  for (const note of report.notes) console.log(`  note: ${clean(note)}`);
+  for (const note of report.notes) console.log(`  note: ${clean(core.noteText(t, note, report.minContributors))}`);
   if (refused.length > 0) {
     console.log('Refused files (nothing from them is in the report):');
     for (const r of refused) console.log(`  ${clean(r.name)}: ${clean(r.reason)}`);
@@ -197,10 +198,9 @@ export async function main(argv) {
     return 1;
   }
   await mkdir(opts.out, { recursive: true });
-  const t = await loadMessages(core);
   const outputs = [
     ['team-report.json', core.teamReportAndCaseToJson(report, teamCase, t)],
-    ['team-report.csv', core.teamReportAndCaseToCsv(report, teamCase)],
+    ['team-report.csv', core.teamReportAndCaseToCsv(report, teamCase, t)],
     ['team-report.html', core.teamReportAndCaseToHtml(report, teamCase, t)],
     ['board-report.html', core.boardReportToHtml(core.boardReportModel(report, teamCase))],
   ];

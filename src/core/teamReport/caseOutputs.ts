@@ -6,9 +6,10 @@
  */
 import { BURDEN_LABELS, BURDEN_SOURCES, type AnnualAssumptions } from '../annualBurden.js';
 import { csvCell } from '../csvCell.js';
-import { formatNumber } from '../numbers.js';
 import type { TeamReport } from './contract.js';
 import { publishCell } from './disclosure.js';
+import { escapeHtml } from './escapeHtml.js';
+import { htmlCell } from './htmlCell.js';
 import { teamReportToCsv } from './writeCsv.js';
 import { teamReportToHtml } from './writeHtml.js';
 import { teamReportToJson } from './writeJson.js';
@@ -63,7 +64,7 @@ export function teamReportAndCaseToJson(report: TeamReport, c: TeamCase, t: Mess
 }
 
 /** The team report's CSV with the case for change as more lines of the same five columns. */
-export function teamReportAndCaseToCsv(report: TeamReport, c: TeamCase): string {
+export function teamReportAndCaseToCsv(report: TeamReport, c: TeamCase, t: MessageLookup): string {
   const lines: Array<Array<string | number | null>> = [];
   const formulas = caseFormulas(c.assumptions);
   lines.push(['year', 'assumptions', 'working weeks a year', c.assumptions.workingWeeksPerYear, 'weeks']);
@@ -86,26 +87,18 @@ export function teamReportAndCaseToCsv(report: TeamReport, c: TeamCase): string 
     lines.push(['what-if', w.choice.id, 'formula', w.text.formula, '']);
     figures('what-if', w.choice.id, w);
   }
-  return teamReportToCsv(report) + lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return teamReportToCsv(report, t) + lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-function htmlText(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
-}
-
-function htmlFigure(cell: YearFigures[keyof YearFigures], decimals: number, min: number): string {
-  if (cell === null) return '<td class="nodata">no data</td>';
-  if ('suppressed' in cell) return `<td class="sup"><abbr title="Suppressed: fewer than ${min} contributors">*</abbr></td>`;
-  return `<td>${htmlText(formatNumber(cell.value, decimals))}</td>`;
-}
+const htmlText = escapeHtml;
 
 /** The team report page with a "A year at this rate" section (burdens and what-ifs) before "About this report"; its words through `t` (reportLabels.ts). */
 export function teamReportAndCaseToHtml(report: TeamReport, c: TeamCase, t: MessageLookup): string {
   const min = report.minContributors;
   const formulas = caseFormulas(c.assumptions);
   const cells = (f: YearFigures) =>
-    htmlFigure(f.contributors, 0, min) + htmlFigure(f.totalHours, HOURS_DECIMALS, min) + htmlFigure(f.totalFte, FTE_DECIMALS, min) +
-    htmlFigure(f.q1, HOURS_DECIMALS, min) + htmlFigure(f.median, HOURS_DECIMALS, min) + htmlFigure(f.q3, HOURS_DECIMALS, min);
+    htmlCell(t, f.contributors, 0, min) + htmlCell(t, f.totalHours, HOURS_DECIMALS, min) + htmlCell(t, f.totalFte, FTE_DECIMALS, min) +
+    htmlCell(t, f.q1, HOURS_DECIMALS, min) + htmlCell(t, f.median, HOURS_DECIMALS, min) + htmlCell(t, f.q3, HOURS_DECIMALS, min);
   const col = (key: string) => `<th scope="col">${htmlText(t(key))}</th>`;
   const head = (first: string) =>
     `<thead><tr><th scope="col" class="text">${htmlText(t(first))}</th>${col('teamReport_colContributors')}${col('teamReport_colTeamHoursAYear')}${col('teamReport_colFte')}` +

@@ -10,7 +10,7 @@ import { expectGolden } from '../../../test/support/goldenFile.js';
 describe('golden files', () => {
   const cases = [
     ['team-report.json', (r: TeamReport) => teamReportToJson(r, EN_GB)],
-    ['team-report.csv', (r: TeamReport) => teamReportToCsv(r)],
+    ['team-report.csv', (r: TeamReport) => teamReportToCsv(r, EN_GB)],
     // The page's words come from the messages file (reportLabels.ts); this golden was written before they moved there.
     ['team-report.html', (r: TeamReport) => teamReportToHtml(r, EN_GB)],
   ] as const;
@@ -30,7 +30,7 @@ describe('golden files', () => {
 describe('golden files of the case for change and the board report', () => {
   const outputs = goldenCases().flatMap(({ name, report, teamCase }) => [
     [`${name}-case.json`, () => teamReportAndCaseToJson(report, teamCase, EN_GB)],
-    [`${name}-case.csv`, () => teamReportAndCaseToCsv(report, teamCase)],
+    [`${name}-case.csv`, () => teamReportAndCaseToCsv(report, teamCase, EN_GB)],
     [`${name}-case.html`, () => teamReportAndCaseToHtml(report, teamCase, EN_GB)],
     [`${name}-board.html`, () => boardReportToHtml(boardReportModel(report, teamCase))],
   ] as const);

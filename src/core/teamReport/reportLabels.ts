@@ -4,9 +4,12 @@
  * clinician sees. Core stays pure: the caller passes the lookup. The dashboard
  * passes `t` from src/ui/i18n.ts; the team-report command reads the same
  * messages file from disk (scripts/team-report.mjs).
+ *
+ * The report and its case for change hold codes and numbers; these turn the
+ * codes into words, one message per code, for every writer and the dashboard.
  */
 import type { TaskCategory } from '../taskCategory.js';
-import type { RoleGroup } from './contract.js';
+import type { MeasureId, RejectionCode, ReportNote, RoleGroup, RolesWithheld } from './contract.js';
 
 /** The message for `key` with its $1…$9 substitutions, as the extension i18n API's getMessage gives it. */
 export type MessageLookup = (key: string, ...substitutions: Array<string | number>) => string;
@@ -17,4 +20,26 @@ export function categoryLabel(t: MessageLookup, category: TaskCategory): string 
 
 export function roleLabel(t: MessageLookup, role: RoleGroup): string {
   return t(`teamReport_role_${role}`);
+}
+
+export function measureLabel(t: MessageLookup, measure: MeasureId): string {
+  return t(`teamReport_measure_${measure}`);
+}
+
+/** The measure's unit in words (the CSV keeps its identifier, `TEAM_MEASURES[].unit`). */
+export function measureUnitText(t: MessageLookup, measure: MeasureId): string {
+  return t(`teamReport_measureUnit_${measure}`);
+}
+
+/** The same words the Share view lists a refused file with. */
+export function rejectionLabel(t: MessageLookup, code: RejectionCode): string {
+  return t(`share_reject_${code}`);
+}
+
+export function noteText(t: MessageLookup, note: ReportNote, minContributors: number): string {
+  return t(`teamReport_note_${note}`, minContributors);
+}
+
+export function rolesWithheldText(t: MessageLookup, reason: RolesWithheld, minContributors: number): string {
+  return t(`teamReport_rolesWithheld_${reason}`, minContributors);
 }

@@ -189,7 +189,7 @@ describe('disclosure of the case for change (property)', () => {
         const hidden = (k: number, numbers: number[]) => (k === 0 && team.length >= min ? numbers.every((x) => x === 0) : numbers.length === 0);
         for (const b of json.burdens) if (basis[b.burden]! < min) expect(hidden(basis[b.burden]!, shownNumbers(b)), b.burden).toBe(true);
         for (const w of json.whatIfs) if (basis[w.id]! < min) expect(hidden(basis[w.id]!, shownNumbers(w)), w.id).toBe(true);
-        const csv = teamReportAndCaseToCsv(report, teamCase);
+        const csv = teamReportAndCaseToCsv(report, teamCase, EN_GB);
         for (const line of csv.split('\r\n')) {
           const [section, item, statistic, value] = line.split(',');
           if ((section === 'year' || section === 'what-if') && item! in basis && basis[item!]! > 0 && basis[item!]! < min && FIGURE_STATISTICS.includes(statistic!))

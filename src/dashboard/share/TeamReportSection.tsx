@@ -21,7 +21,7 @@ type ReportFormat = 'html' | 'csv' | 'json' | 'board';
 
 const WRITERS: Record<ReportFormat, { write: (r: TeamReport, c: TeamCase) => string; type: string; name: string; ext: string }> = {
   html: { write: (r, c) => teamReportAndCaseToHtml(r, c, t), type: 'text/html;charset=utf-8', name: 'timeback-team-report', ext: 'html' },
-  csv: { write: teamReportAndCaseToCsv, type: 'text/csv;charset=utf-8', name: 'timeback-team-report', ext: 'csv' },
+  csv: { write: (r, c) => teamReportAndCaseToCsv(r, c, t), type: 'text/csv;charset=utf-8', name: 'timeback-team-report', ext: 'csv' },
   json: { write: (r, c) => teamReportAndCaseToJson(r, c, t), type: 'application/json', name: 'timeback-team-report', ext: 'json' },
   board: { write: (r, c) => boardReportToHtml(boardReportModel(r, c)), type: 'text/html;charset=utf-8', name: 'timeback-board-report', ext: 'html' },
 };
