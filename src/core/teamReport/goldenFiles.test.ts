@@ -32,7 +32,7 @@ describe('golden files of the case for change and the board report', () => {
     [`${name}-case.json`, () => teamReportAndCaseToJson(report, teamCase, EN_GB)],
     [`${name}-case.csv`, () => teamReportAndCaseToCsv(report, teamCase, EN_GB)],
     [`${name}-case.html`, () => teamReportAndCaseToHtml(report, teamCase, EN_GB)],
-    [`${name}-board.html`, () => boardReportToHtml(boardReportModel(report, teamCase))],
+    [`${name}-board.html`, () => boardReportToHtml(boardReportModel(report, teamCase, EN_GB), EN_GB)],
   ] as const);
 
   it.each(outputs)('%s matches byte for byte', (name, render) => {

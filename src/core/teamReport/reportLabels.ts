@@ -8,6 +8,7 @@
  * The report and its case for change hold codes and numbers; these turn the
  * codes into words, one message per code, for every writer and the dashboard.
  */
+import type { BurdenId } from '../annualBurden.js';
 import type { TaskCategory } from '../taskCategory.js';
 import type { MeasureId, RejectionCode, ReportNote, RoleGroup, RolesWithheld } from './contract.js';
 
@@ -42,4 +43,21 @@ export function noteText(t: MessageLookup, note: ReportNote, minContributors: nu
 
 export function rolesWithheldText(t: MessageLookup, reason: RolesWithheld, minContributors: number): string {
   return t(`teamReport_rolesWithheld_${reason}`, minContributors);
+}
+
+export function burdenLabel(t: MessageLookup, burden: BurdenId): string {
+  return t(`teamReport_burden_${burden}`);
+}
+
+/** The tasks each burden's words name, by their own labels, so the two always agree. */
+const BURDEN_TASKS: Record<BurdenId, readonly TaskCategory[]> = {
+  login: ['login_auth'],
+  waiting: ['waiting_for_system'],
+  afterHours: [],
+  inboxAdmin: ['inbox_messaging', 'admin_other'],
+};
+
+/** What the burden is made of, in words. */
+export function burdenSource(t: MessageLookup, burden: BurdenId): string {
+  return t(`teamReport_burdenSource_${burden}`, ...BURDEN_TASKS[burden].map((c) => categoryLabel(t, c)));
 }
