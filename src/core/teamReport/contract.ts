@@ -152,14 +152,16 @@ export interface TeamTotals {
 }
 
 /** Why the role breakdown is withheld; in words, the messages `teamReport_rolesWithheld_<reason>`. */
-export type RolesWithheld = 'no_contributors' | 'small_group';
+export const ROLES_WITHHELD = ['no_contributors', 'small_group'] as const;
+export type RolesWithheld = (typeof ROLES_WITHHELD)[number];
 
 export type RoleBreakdown =
   | { shown: true; groups: Array<{ role: RoleGroup; contributors: Disclosed; percent: Cell }> }
   | { shown: false; reason: RolesWithheld };
 
 /** A note about the merged files; in words, the messages `teamReport_note_<note>`. */
-export type ReportNote = 'no_files' | 'too_few_contributors' | 'several_team_codes' | 'some_without_team_code';
+export const REPORT_NOTES = ['no_files', 'too_few_contributors', 'several_team_codes', 'some_without_team_code'] as const;
+export type ReportNote = (typeof REPORT_NOTES)[number];
 
 export interface TeamReport {
   /** Names of the merged files: for the operator only; the shared outputs never carry them. */
