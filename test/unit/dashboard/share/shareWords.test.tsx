@@ -1,6 +1,4 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boardReportModel } from '../../../../src/core/teamReport/boardReport.js';
 import { longDate } from '../../../../src/dashboard/common/format.js';
@@ -8,6 +6,7 @@ import { BoardReportView } from '../../../../src/dashboard/share/BoardReportView
 import { TeamReportFigures } from '../../../../src/dashboard/share/TeamReportFigures.js';
 import { installEnGbMessages } from '../../../../src/ui/enGbMessages.js';
 import { setMessageCatalog, t, type MessageCatalog } from '../../../../src/ui/i18n.js';
+import { markupOf } from '../../../support/domQueries.js';
 import { goldenCases } from '../../../support/goldenTeams.js';
 import { markerCount, readableText, wordsOutsideMarkers } from '../../../support/wordsOutsideMarkers.js';
 
@@ -25,34 +24,24 @@ const MARKERS = new Proxy({} as MessageCatalog, {
 beforeAll(() => setMessageCatalog(MARKERS));
 afterAll(() => installEnGbMessages());
 
-async function markup(node: preact.ComponentChild): Promise<string> {
-  const container = document.createElement('div');
-  await act(async () => {
-    render(node, container);
-  });
-  const html = container.innerHTML;
-  render(null, container);
-  return html;
-}
-
 describe('the Share view of the team report has no word of its own', () => {
   const cases = goldenCases().filter((c) => c.report.accepted.length > 0);
 
   it.each(cases)('$name: the board report, built with the dashboard’s t', async ({ report, teamCase }) => {
-    const html = await markup(<BoardReportView model={boardReportModel(report, teamCase, t)} />);
+    const html = await markupOf(<BoardReportView model={boardReportModel(report, teamCase, t)} />);
     expect(markerCount(html)).toBeGreaterThan(30);
     expect(wordsOutsideMarkers(readableText(html))).toEqual([]);
   });
 
   it.each(cases)('$name: the key figures and notes (dates are the browser’s, in its locale)', async ({ report }) => {
-    const html = await markup(<TeamReportFigures report={report} />);
+    const html = await markupOf(<TeamReportFigures report={report} />);
     const dates = report.period ? [longDate(report.period.from), longDate(report.period.to)] : [];
     expect(wordsOutsideMarkers(readableText(html), dates)).toEqual([]);
   });
 
   it('catches a word the view or the model kept', async () => {
     const [full] = cases;
-    const html = await markup(<BoardReportView model={{ ...boardReportModel(full!.report, full!.teamCase, t), title: 'The case for change' }} />);
+    const html = await markupOf(<BoardReportView model={{ ...boardReportModel(full!.report, full!.teamCase, t), title: 'The case for change' }} />);
     expect(wordsOutsideMarkers(readableText(html))).toEqual(['The', 'case', 'for', 'change']);
   });
 });
