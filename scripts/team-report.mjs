@@ -11,7 +11,7 @@
 // least one file was merged, 1 otherwise (including usage errors).
 //
 // The report itself is built by the TypeScript core (src/core/teamReport/index.ts);
-// its page's words come from the extension's own messages file
+// every word of its files comes from the extension's own messages file
 // (extension/_locales/en_GB/messages.json), substituted as the extension does (src/ui/i18n.ts).
 // This script bundles it on the fly with esbuild (in memory, nothing written)
 // and imports the bundle from a data: URL, so it always runs the current
@@ -177,6 +177,7 @@ export async function main(argv) {
     return 1;
   }
   const clean = (s) => core.plainText(String(s));
+  const t = await loadMessages(core);
   const refused = [...unreadable, ...report.rejected];
   const contributors = core.publishCell(report.contributors);
 
@@ -185,9 +186,12 @@ export async function main(argv) {
   console.log(`  files merged: ${report.accepted.length}, refused: ${refused.length}`);
   console.log(`  contributors: ${contributors ?? 0} (as disclosed: 0, * below ${report.minContributors}, otherwise rounded to 5)`);
   const shown = (cell) => String(core.publishCell(cell) ?? 'no data');
-  for (const b of teamCase.burdens) console.log(`  ${core.BURDEN_LABELS[b.burden]}: ${shown(b.totalHours)} hours a year (${shown(b.totalFte)} FTE)`);
-  for (const w of teamCase.whatIfs) console.log(`  what-if, ${w.text.title}: ${shown(w.totalHours)} hours a year given back (${shown(w.totalFte)} FTE)`);
-  for (const note of report.notes) console.log(`  note: ${clean(note)}`);
+  for (const b of teamCase.burdens) console.log(`  ${core.burdenLabel(t, b.burden)}: ${shown(b.totalHours)} hours a year (${shown(b.totalFte)} FTE)`);
+  for (const w of teamCase.whatIfs) {
+    const title = core.whatIfText(t, w.choice, teamCase.assumptions).title;
+    console.log(`  what-if, ${title}: ${shown(w.totalHours)} hours a year given back (${shown(w.totalFte)} FTE)`);
+  }
+  for (const note of report.notes) console.log(`  note: ${clean(core.noteText(t, note, report.minContributors))}`);
   if (refused.length > 0) {
     console.log('Refused files (nothing from them is in the report):');
     for (const r of refused) console.log(`  ${clean(r.name)}: ${clean(r.reason)}`);
@@ -197,12 +201,11 @@ export async function main(argv) {
     return 1;
   }
   await mkdir(opts.out, { recursive: true });
-  const t = await loadMessages(core);
   const outputs = [
     ['team-report.json', core.teamReportAndCaseToJson(report, teamCase, t)],
-    ['team-report.csv', core.teamReportAndCaseToCsv(report, teamCase)],
+    ['team-report.csv', core.teamReportAndCaseToCsv(report, teamCase, t)],
     ['team-report.html', core.teamReportAndCaseToHtml(report, teamCase, t)],
-    ['board-report.html', core.boardReportToHtml(core.boardReportModel(report, teamCase))],
+    ['board-report.html', core.boardReportToHtml(core.boardReportModel(report, teamCase, t), t)],
   ];
   for (const [name, text] of outputs) await writeFile(path.join(opts.out, name), text, 'utf8');
   console.log(`Wrote ${outputs.map(([n]) => path.join(opts.out, n)).join(', ')}`);

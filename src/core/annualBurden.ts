@@ -17,24 +17,9 @@
 import type { PeriodMetrics } from './periodMetrics.js';
 import { minutesOfDay, type Schedule } from './schedule.js';
 
-/** The four burdens a team takes to its board. */
+/** The four burdens a team takes to its board; their names and what each is made of are messages (`teamReport_burden_<id>`, `teamReport_burdenSource_<id>`). */
 export const BURDENS = ['login', 'waiting', 'afterHours', 'inboxAdmin'] as const;
 export type BurdenId = (typeof BURDENS)[number];
-
-export const BURDEN_LABELS: Record<BurdenId, string> = {
-  login: 'Logging in',
-  waiting: 'Waiting for the system',
-  afterHours: 'After-hours ("pajama") time',
-  inboxAdmin: 'Inbox and admin',
-};
-
-/** What each burden is made of, in words (the docs and the board report say the same). */
-export const BURDEN_SOURCES: Record<BurdenId, string> = {
-  login: 'active time on login and authentication pages (task "Logging in")',
-  waiting: 'active time waiting for pages and in-app views to load (task "Waiting for the system")',
-  afterHours: 'active time in the Epic "pajama time" window: weekdays 17:30–07:00 and all weekend (Rotenstein et al., 2023)',
-  inboxAdmin: 'active time on the tasks "Inbox and messages" and "Admin and other"',
-};
 
 export interface AnnualAssumptions {
   /** W: working weeks in a year. */

@@ -12,6 +12,7 @@ import { buildPersonalExport, newContributorId } from '../../src/core/personalEx
 import { addDays } from '../../src/core/dateKeys.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { boardReportModel, boardReportToHtml, buildTeamReportAndCase, DEFAULT_WHAT_IFS } from '../../src/core/teamReport/index.js';
+import { EN_GB } from '../support/reportMessages.js';
 import type { TaskCategory } from '../../src/core/taskCategory.js';
 import { CANARY_STRINGS, canaryUrl } from '../fixtures/demo/canary.mjs';
 import { demoSystem } from '../fixtures/demo/preset.mjs';
@@ -290,7 +291,7 @@ describe('Share in real Chromium: the personal export and the team report', () =
     const inputs = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => ({ name: f, text: readFileSync(path.join(dir, f), 'utf8') }));
     const full = buildTeamReportAndCase(inputs, {}, { whatIfs: Object.values(DEFAULT_WHAT_IFS) });
     expect(full.report.accepted).toHaveLength(10);
-    await page.setContent(boardReportToHtml(boardReportModel(full.report, full.teamCase)), { waitUntil: 'load' });
+    await page.setContent(boardReportToHtml(boardReportModel(full.report, full.teamCase, EN_GB), EN_GB), { waitUntil: 'load' });
     const fullPdf = Buffer.from(await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
     expect(fullPdf.match(/\/Type\s*\/Page(?![s\w])/g)).toHaveLength(1);
     await page.setContent(files.board!, { waitUntil: 'load' });

@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach } from 'vitest';
 
@@ -19,6 +19,17 @@ export function containerPerTest(set: (container: HTMLElement) => void, after?: 
     current.remove();
     after?.();
   });
+}
+
+/** The markup a component renders, in a container of its own that is emptied again afterwards. */
+export async function markupOf(node: ComponentChild): Promise<string> {
+  const container = document.createElement('div');
+  await act(async () => {
+    render(node, container);
+  });
+  const html = container.innerHTML;
+  render(null, container);
+  return html;
 }
 
 /**

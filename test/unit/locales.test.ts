@@ -2,7 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { BURDENS } from '../../src/core/annualBurden.js';
+import { ROLES } from '../../src/core/exportFormat.js';
 import { TASK_CATEGORIES } from '../../src/core/taskCategory.js';
+import { REJECTION_CODES, REPORT_NOTES, ROLES_WITHHELD, TEAM_MEASURES } from '../../src/core/teamReport/contract.js';
 import type { MessageCatalog } from '../../src/ui/i18n.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -29,6 +32,10 @@ describe('en_GB messages.json', () => {
     }
   });
 
+  it('describes every entry for its translator', () => {
+    expect(Object.keys(messages).filter((key) => !messages[key]!.description?.trim())).toEqual([]);
+  });
+
   it('has the manifest strings, with a store description under 132 characters', () => {
     const manifest = readFileSync(path.join(root, 'manifest.json'), 'utf8');
     for (const [, key] of manifest.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) expect(messages, key).toHaveProperty([key!]);
@@ -47,6 +54,28 @@ describe('en_GB messages.json', () => {
         if (!Object.hasOwn(messages, key!)) missing.push(`${rel(file)}: ${key}`);
     }
     expect(missing).toEqual([]);
+  });
+
+  it('has every key the team report names in its code, whatever the call that looks it up', () => {
+    const missing: string[] = [];
+    for (const file of filesUnder(path.join(root, 'src/core/teamReport'), /\.ts$/)) {
+      for (const [, key] of readFileSync(file, 'utf8').matchAll(/['"`]((?:teamReport|board|whatIf|share|category)_[A-Za-z0-9_]+)['"`]/g))
+        if (!Object.hasOwn(messages, key!)) missing.push(`${rel(file)}: ${key}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('has every key the team report builds at run time (reportLabels.ts, reportDates.ts)', () => {
+    const keys = [
+      ...[...ROLES, 'not_stated'].map((r) => `teamReport_role_${r}`),
+      ...TEAM_MEASURES.flatMap((m) => [`teamReport_measure_${m.id}`, `teamReport_measureUnit_${m.id}`]),
+      ...REJECTION_CODES.map((code) => `share_reject_${code}`),
+      ...REPORT_NOTES.map((note) => `teamReport_note_${note}`),
+      ...ROLES_WITHHELD.map((reason) => `teamReport_rolesWithheld_${reason}`),
+      ...BURDENS.flatMap((b) => [`teamReport_burden_${b}`, `teamReport_burdenSource_${b}`]),
+      ...Array.from({ length: 12 }, (_, i) => `teamReport_month_${i + 1}`),
+    ];
+    expect(keys.filter((k) => !Object.hasOwn(messages, k))).toEqual([]);
   });
 });
 

@@ -52,8 +52,8 @@ describe('scripts/team-report.mjs', { timeout: 30_000 }, () => {
     // The same report as the core builds from the same files (file names never reach the outputs).
     const { report: expected, teamCase } = buildTeamReportAndCase([...files, { name: 'broken.json', text: '{"format": "timeback-personal-export",' }]);
     expect(json).toBe(teamReportAndCaseToJson(expected, teamCase, EN_GB));
-    expect(csv.equals(Buffer.from(teamReportAndCaseToCsv(expected, teamCase), 'utf8'))).toBe(true);
-    expect(readFileSync(path.join(out, 'board-report.html'), 'utf8')).toBe(boardReportToHtml(boardReportModel(expected, teamCase)));
+    expect(csv.equals(Buffer.from(teamReportAndCaseToCsv(expected, teamCase, EN_GB), 'utf8'))).toBe(true);
+    expect(readFileSync(path.join(out, 'board-report.html'), 'utf8')).toBe(boardReportToHtml(boardReportModel(expected, teamCase, EN_GB), EN_GB));
     // The page's words are read from the extension's messages file, as the dashboard's are.
     expect(html).toBe(teamReportAndCaseToHtml(expected, teamCase, EN_GB));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -22,6 +22,7 @@ import {
   type MeasureCell,
   type MeasureId,
   type Rejection,
+  type ReportNote,
   type RoleBreakdown,
   type RoleGroup,
   type TeamReport,
@@ -258,11 +259,11 @@ export function summarise(
   const roles = roleBreakdown(people, min);
   const teamCodes = [...new Set(people.map((p) => p.teamCode).filter((c): c is string => typeof c === 'string' && c !== ''))].sort();
 
-  const notes: string[] = [];
-  if (n === 0) notes.push('No file could be merged, so the report has no figures.');
-  if (teamTooSmall) notes.push(`Fewer than ${min} people contributed, so every figure is suppressed.`);
-  if (teamCodes.length > 1) notes.push('The merged files carry more than one team code; the report treats them as one team and never splits them.');
-  if (people.some((p) => p.teamCode === null) && teamCodes.length > 0) notes.push('Some merged files carry no team code.');
+  const notes: ReportNote[] = [];
+  if (n === 0) notes.push('no_files');
+  if (teamTooSmall) notes.push('too_few_contributors');
+  if (teamCodes.length > 1) notes.push('several_team_codes');
+  if (people.some((p) => p.teamCode === null) && teamCodes.length > 0) notes.push('some_without_team_code');
 
   return {
     accepted: ctx.accepted,
@@ -317,11 +318,11 @@ function applySecondarySuppression(perCategory: CategoryCell[], totals: TeamTota
  * from the rounded counts and the rounded team count.
  */
 function roleBreakdown(people: ContributorFigures[], min: number): RoleBreakdown {
-  if (people.length === 0) return { shown: false, reason: 'No contributors.' };
+  if (people.length === 0) return { shown: false, reason: 'no_contributors' };
   const groups = new Map<RoleGroup, number>();
   for (const p of people) groups.set(p.role, (groups.get(p.role) ?? 0) + 1);
   if ([...groups.values()].some((k) => k < min)) {
-    return { shown: false, reason: `Not shown: at least one role group has fewer than ${min} contributors.` };
+    return { shown: false, reason: 'small_group' };
   }
   const team = discloseCount(people.length, min);
   const teamRounded = shownValue(team)!;

@@ -4,15 +4,20 @@
  * what-ifs with their sources and formulas, the method in plain English, the
  * disclosure rule applied and the definition of active time used.
  *
- * `boardReportModel` makes the content once, as display text; the printable
- * page (`boardReportToHtml`, here) and the dashboard's Share view
- * (BoardReportView) both render that model, so they say the same thing.
+ * `boardReportModel` makes the content once, as display text in words from
+ * the messages file (through the `t` its caller passes); the printable page
+ * (`boardReportToHtml`, here) and the dashboard's Share view (BoardReportView)
+ * both render that model, so they say the same thing.
  */
-import { BURDEN_LABELS, BURDEN_SOURCES, type BurdenId } from '../annualBurden.js';
+import type { BurdenId } from '../annualBurden.js';
 import { formatNumber } from '../numbers.js';
 import { SUPPRESSED_MARK, type Cell, type Disclosed, type TeamReport } from './contract.js';
 import { caseFormulas } from './caseOutputs.js';
+import { escapeHtml } from './escapeHtml.js';
+import { periodText } from './reportDates.js';
+import { burdenLabel, burdenSource, type MessageLookup } from './reportLabels.js';
 import { FTE_DECIMALS, HOURS_DECIMALS, type TeamCase, type YearFigures } from './teamCase.js';
+import { whatIfText } from './whatIfs.js';
 
 export interface BoardFigureRow {
   contributors: string;
@@ -56,14 +61,8 @@ export interface BoardReportModel {
   definition: string;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-function longDate(key: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key);
-  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : key;
-}
-
-function cellText(cell: Cell | Disclosed, decimals: number): string {
-  if (cell === null) return 'no data';
+function cellText(t: MessageLookup, cell: Cell | Disclosed, decimals: number): string {
+  if (cell === null) return t('teamReport_noData');
   return 'suppressed' in cell ? SUPPRESSED_MARK : formatNumber(cell.value, decimals);
 }
 
@@ -71,71 +70,70 @@ function shown(cell: Cell): number | null {
   return cell !== null && 'value' in cell ? cell.value : null;
 }
 
-function row(f: YearFigures): BoardFigureRow {
+function row(t: MessageLookup, f: YearFigures): BoardFigureRow {
   return {
-    contributors: cellText(f.contributors, 0),
-    total: cellText(f.totalHours, HOURS_DECIMALS),
-    fte: cellText(f.totalFte, FTE_DECIMALS),
-    median: cellText(f.median, HOURS_DECIMALS),
-    q1: cellText(f.q1, HOURS_DECIMALS),
-    q3: cellText(f.q3, HOURS_DECIMALS),
+    contributors: cellText(t, f.contributors, 0),
+    total: cellText(t, f.totalHours, HOURS_DECIMALS),
+    fte: cellText(t, f.totalFte, FTE_DECIMALS),
+    median: cellText(t, f.median, HOURS_DECIMALS),
+    q1: cellText(t, f.q1, HOURS_DECIMALS),
+    q3: cellText(t, f.q3, HOURS_DECIMALS),
   };
 }
 
-export function boardReportModel(report: TeamReport, c: TeamCase): BoardReportModel {
+export function boardReportModel(report: TeamReport, c: TeamCase, t: MessageLookup): BoardReportModel {
   const min = report.minContributors;
-  const period = report.period ? `${longDate(report.period.from)} to ${longDate(report.period.to)}` : 'no period';
-  const contributors = cellText(report.contributors, 0);
+  const period = report.period ? periodText(t, report.period) : t('board_noPeriod');
+  const contributors = cellText(t, report.contributors, 0);
   const a = c.assumptions;
-  const formulas = caseFormulas(a);
+  const formulas = caseFormulas(t, a);
   const burdens: BoardBurden[] = c.burdens.map((b) => {
     const [q1, median, q3] = [shown(b.q1), shown(b.median), shown(b.q3)];
     return {
       id: b.burden,
-      label: BURDEN_LABELS[b.burden],
-      madeOf: BURDEN_SOURCES[b.burden],
-      row: row(b),
+      label: burdenLabel(t, b.burden),
+      madeOf: burdenSource(t, b.burden),
+      row: row(t, b),
       spread: q1 !== null && median !== null && q3 !== null ? { q1, median, q3 } : null,
-      spreadNote: b.median === null ? 'no data' : `${SUPPRESSED_MARK} suppressed: fewer than ${min} contributors`,
+      spreadNote: b.median === null ? t('teamReport_noData') : t('board_spreadSuppressed', SUPPRESSED_MARK, min),
     };
   });
   const chartMax = Math.max(1, ...burdens.map((b) => b.spread?.q3 ?? 0));
   const headline = c.burdens.map((b) => ({
-    label: BURDEN_LABELS[b.burden],
-    value: cellText(b.totalHours, HOURS_DECIMALS),
-    detail: `hours a year; ${cellText(b.totalFte, FTE_DECIMALS)} full-time equivalents`,
+    label: burdenLabel(t, b.burden),
+    value: cellText(t, b.totalHours, HOURS_DECIMALS),
+    detail: t('board_headlineBurdenDetail', cellText(t, b.totalFte, FTE_DECIMALS)),
   }));
-  for (const w of c.whatIfs) {
-    headline.push({ label: `What-if: ${w.text.title}`, value: cellText(w.totalHours, HOURS_DECIMALS), detail: `hours given back a year; ${cellText(w.totalFte, FTE_DECIMALS)} full-time equivalents` });
-  }
+  const whatIfs = c.whatIfs.map((w) => ({ ...whatIfText(t, w.choice, a), row: row(t, w) }));
+  c.whatIfs.forEach((w, i) => {
+    headline.push({
+      label: t('board_headlineWhatIf', whatIfs[i]!.title),
+      value: cellText(t, w.totalHours, HOURS_DECIMALS),
+      detail: t('board_headlineWhatIfDetail', cellText(t, w.totalFte, FTE_DECIMALS)),
+    });
+  });
   const def = report.definition;
   return {
-    title: 'The case for change: time lost to clinical systems',
+    title: t('board_title'),
     period,
-    contributors: contributors === SUPPRESSED_MARK ? `${SUPPRESSED_MARK} (fewer than ${min})` : `${contributors} (rounded to the nearest 5)`,
+    contributors: contributors === SUPPRESSED_MARK ? t('teamReport_contributorsSuppressed', SUPPRESSED_MARK, min) : t('teamReport_contributorsRounded', contributors),
     headline,
     burdens,
     chartMax,
-    whatIfs: c.whatIfs.map((w) => ({ title: w.text.title, change: w.text.change, source: w.text.source, formula: w.text.formula, row: row(w) })),
+    whatIfs,
     method: [
-      `Each team member ran Timeback, which measures their active time in clinical web systems by task on their own computer, and sent an anonymised export for ${period}: hours by week and task, rounded to 0.1 h, with no patient details, web addresses or times of day. Each file was checked on its own, for patient identifiers too.`,
-      `Each person's hours in the period are turned into hours a year. ${formulas.hoursAYear}. ${formulas.workingWeeks}. So leave and bank holidays do not lower the yearly figure.`,
-      `${formulas.fte}. Team totals add up the people; the median and quartiles show the spread between them.`,
-      'What-ifs use each person’s own measurements and the assumptions shown; they estimate, they do not promise.',
+      t('board_methodData', period),
+      t('board_methodYear', formulas.hoursAYear, formulas.workingWeeks),
+      t('board_methodFte', formulas.fte),
+      t('board_methodWhatIfs'),
     ],
-    disclosure: `Counts of people are 0, * when 1 to ${min - 1}, and otherwise rounded to the nearest 5. Any figure built from 1 to ${min - 1} people is *, and so is any figure made from a suppressed one, so that nothing hidden can be worked out from what is shown.`,
-    definition: def
-      ? `Active time: time with a clinical system in the focused, visible tab, counted while input continues with gaps of at most τ = ${def.inactivityThresholdSec} s, plus a reading allowance of R = ${def.readingAllowanceSec} s after the last input.`
-      : 'Active time: no definition (no file was merged).',
+    disclosure: t('board_disclosure', min - 1),
+    definition: def ? t('board_definition', def.inactivityThresholdSec, def.readingAllowanceSec) : t('board_noDefinition'),
   };
 }
 
 // ---------------------------------------------------------------------------
 // The printable page
-
-export function escapeText(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
-}
 
 /** Chart geometry shared by the page and the dashboard. */
 export const SPREAD_CHART = { width: 300, height: 46, left: 4, right: 4 } as const;
@@ -146,28 +144,29 @@ export function spreadX(value: number, max: number): number {
   return Math.round((SPREAD_CHART.left + (Math.min(value, max) / max) * span) * 10) / 10;
 }
 
-function spreadSvg(b: BoardBurden, max: number, id: string): string {
+function spreadSvg(t: MessageLookup, b: BoardBurden, max: number, id: string): string {
   const { width, height } = SPREAD_CHART;
-  const title = `${b.label}: hours a year per contributor`;
+  const title = t('board_spreadTitle', b.label);
   const desc = b.spread
-    ? `Middle half of contributors from ${formatNumber(b.spread.q1, 0)} to ${formatNumber(b.spread.q3, 0)} hours a year, median ${formatNumber(b.spread.median, 0)}; the table below has the figures.`
-    : `No chart: ${b.spreadNote}.`;
+    ? t('board_spreadDesc', formatNumber(b.spread.q1, 0), formatNumber(b.spread.q3, 0), formatNumber(b.spread.median, 0))
+    : t('board_spreadNone', b.spreadNote);
   const body = b.spread
     ? `<line x1="${spreadX(0, max)}" y1="17" x2="${spreadX(max, max)}" y2="17" class="axis"/>` +
       `<rect x="${spreadX(b.spread.q1, max)}" y="7" width="${Math.max(1, spreadX(b.spread.q3, max) - spreadX(b.spread.q1, max))}" height="20" class="bar"/>` +
       `<line x1="${spreadX(b.spread.median, max)}" y1="3" x2="${spreadX(b.spread.median, max)}" y2="31" class="median"/>`
-      + `<text x="${spreadX(0, max)}" y="43" class="tick">0</text><text x="${spreadX(max, max)}" y="43" text-anchor="end" class="tick">${escapeText(formatNumber(max, 0))} h a year</text>`
-    : `<text x="4" y="21">${escapeText(b.spreadNote)}</text>`;
-  return `<svg class="spread" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-t ${id}-d"><title id="${id}-t">${escapeText(title)}</title><desc id="${id}-d">${escapeText(desc)}</desc>${body}</svg>`;
+      + `<text x="${spreadX(0, max)}" y="43" class="tick">0</text><text x="${spreadX(max, max)}" y="43" text-anchor="end" class="tick">${escapeHtml(t('board_chartMax', formatNumber(max, 0)))}</text>`
+    : `<text x="4" y="21">${escapeHtml(b.spreadNote)}</text>`;
+  return `<svg class="spread" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-t ${id}-d"><title id="${id}-t">${escapeHtml(title)}</title><desc id="${id}-d">${escapeHtml(desc)}</desc>${body}</svg>`;
 }
 
-const FIGURE_HEADS = ['People', 'Team, h a year', 'FTE', 'Lower quartile', 'Median', 'Upper quartile'];
+/** The figure tables' column headings, short for the page; the dashboard's view uses the same keys where the words are the same. */
+const FIGURE_HEADS = ['board_colPeople', 'board_colTotalShort', 'board_colFteShort', 'board_colQ1', 'board_colMedian', 'board_colQ3'];
 
-function figureTable(caption: string, r: BoardFigureRow): string {
+function figureTable(t: MessageLookup, caption: string, r: BoardFigureRow): string {
   const cells = [r.contributors, r.total, r.fte, r.q1, r.median, r.q3];
   return (
-    `<table><caption>${escapeText(caption)}</caption><thead><tr>${FIGURE_HEADS.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>` +
-    `<tbody><tr>${cells.map((v) => `<td>${escapeText(v)}</td>`).join('')}</tr></tbody></table>`
+    `<table><caption>${escapeHtml(caption)}</caption><thead><tr>${FIGURE_HEADS.map((h) => `<th scope="col">${escapeHtml(t(h))}</th>`).join('')}</tr></thead>` +
+    `<tbody><tr>${cells.map((v) => `<td>${escapeHtml(v)}</td>`).join('')}</tr></tbody></table>`
   );
 }
 
@@ -208,51 +207,54 @@ li { margin: 0 0 .3mm; font-size: 7.5pt; }
 }
 `.trim();
 
-/** A4, self-contained: inline CSS and SVG, no script, no external address. */
-export function boardReportToHtml(m: BoardReportModel): string {
+/** A4, self-contained: inline CSS and SVG, no script, no external address. Its own words (headings, column headings) through `t`, like the model's. */
+export function boardReportToHtml(m: BoardReportModel, t: MessageLookup): string {
+  const text = (key: string, ...subs: Array<string | number>) => escapeHtml(t(key, ...subs));
+  const col = (key: string, cls = '') => `<th scope="col"${cls ? ` class="${cls}"` : ''}>${text(key)}</th>`;
   const parts: string[] = [];
-  parts.push(`<h1>${escapeText(m.title)}</h1>`, `<p>${escapeText(`${m.period}. Contributors: ${m.contributors}.`)}</p>`);
+  parts.push(`<h1>${escapeHtml(m.title)}</h1>`, `<p>${text('board_periodLine', m.period, m.contributors)}</p>`);
   parts.push(
-    `<section aria-labelledby="b-headline"><h2 id="b-headline">Headline figures</h2><dl class="headline">` +
-      m.headline.map((h) => `<div><dt>${escapeText(h.label)}</dt><dd>${escapeText(h.value)}<span>${escapeText(h.detail)}</span></dd></div>`).join('') +
+    `<section aria-labelledby="b-headline"><h2 id="b-headline">${text('board_headlineHeading')}</h2><dl class="headline">` +
+      m.headline.map((h) => `<div><dt>${escapeHtml(h.label)}</dt><dd>${escapeHtml(h.value)}<span>${escapeHtml(h.detail)}</span></dd></div>`).join('') +
       `</dl></section>`,
   );
   parts.push(
-    `<section aria-labelledby="b-burdens"><h2 id="b-burdens">Each burden, a year</h2><p class="small">Hours a year per contributor: the bar runs from the lower to the upper quartile (the middle half of contributors), the line is the median; one scale for all four.</p><div class="burdens">` +
+    `<section aria-labelledby="b-burdens"><h2 id="b-burdens">${text('board_burdensHeading')}</h2><p class="small">${text('board_burdensIntro')}</p><div class="burdens">` +
       m.burdens
         .map(
           (b) =>
-            `<div class="burden"><h3>${escapeText(b.label)}</h3><p>${escapeText(b.madeOf)}</p>${spreadSvg(b, m.chartMax, `chart-${b.id}`)}` +
-            figureTable(`${b.label}: hours a year`, b.row) +
+            `<div class="burden"><h3>${escapeHtml(b.label)}</h3><p>${escapeHtml(b.madeOf)}</p>${spreadSvg(t, b, m.chartMax, `chart-${b.id}`)}` +
+            figureTable(t, t('board_burdenTableCaption', b.label), b.row) +
             `</div>`,
         )
         .join('') +
       `</div></section>`,
   );
   parts.push(
-    `<section aria-labelledby="b-whatifs"><h2 id="b-whatifs">What-ifs: hours given back a year</h2>` +
+    `<section aria-labelledby="b-whatifs"><h2 id="b-whatifs">${text('board_whatIfsHeading')}</h2>` +
       (m.whatIfs.length === 0
-        ? '<p>No what-if was chosen.</p>'
-        : `<table class="whatif"><caption>Each change, its source, and how the hours are worked out</caption><thead><tr><th scope="col" class="text">Change</th><th scope="col" class="text">Source</th><th scope="col" class="text">Formula</th><th scope="col">People</th><th scope="col">Team, h a year</th><th scope="col">FTE</th></tr></thead><tbody>` +
+        ? `<p>${text('board_noWhatIfs')}</p>`
+        : `<table class="whatif"><caption>${text('board_whatIfTableCaption')}</caption><thead><tr>${col('board_colChange', 'text')}${col('board_colSource', 'text')}${col('board_colFormula', 'text')}` +
+          `${col('board_colPeople')}${col('board_colTotalShort')}${col('board_colFteShort')}</tr></thead><tbody>` +
           m.whatIfs
             .map(
               (w) =>
-                `<tr><td class="text"><strong>${escapeText(w.title)}.</strong> ${escapeText(w.change)}</td><td class="text">${escapeText(w.source)}</td><td class="text">${escapeText(w.formula)}</td>` +
-                `<td>${escapeText(w.row.contributors)}</td><td>${escapeText(w.row.total)}</td><td>${escapeText(w.row.fte)}</td></tr>`,
+                `<tr><td class="text"><strong>${text('teamReport_whatIfTitle', w.title)}</strong> ${escapeHtml(w.change)}</td><td class="text">${escapeHtml(w.source)}</td><td class="text">${escapeHtml(w.formula)}</td>` +
+                `<td>${escapeHtml(w.row.contributors)}</td><td>${escapeHtml(w.row.total)}</td><td>${escapeHtml(w.row.fte)}</td></tr>`,
             )
             .join('') +
           `</tbody></table>`) +
       `</section>`,
   );
   parts.push(
-    `<section aria-labelledby="b-method"><h2 id="b-method">Method</h2><ul>${m.method.map((x) => `<li>${escapeText(x)}</li>`).join('')}</ul>` +
-      `<p class="small"><strong>Disclosure rule.</strong> ${escapeText(m.disclosure)}</p>` +
-      `<p class="small"><strong>Definition.</strong> ${escapeText(m.definition)}</p></section>`,
+    `<section aria-labelledby="b-method"><h2 id="b-method">${text('board_methodHeading')}</h2><ul>${m.method.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul>` +
+      `<p class="small"><strong>${text('board_disclosureLabel')}</strong> ${escapeHtml(m.disclosure)}</p>` +
+      `<p class="small"><strong>${text('board_definitionLabel')}</strong> ${escapeHtml(m.definition)}</p></section>`,
   );
   return (
-    `<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n` +
+    `<!DOCTYPE html>\n<html lang="${text('teamReport_htmlLang')}">\n<head>\n<meta charset="utf-8">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">\n` +
-    `<title>${escapeText(`${m.title}: ${m.period}`)}</title>\n<style>\n${CSS}\n</style>\n</head>\n<body>\n<main>\n${parts.join('\n')}\n</main>\n</body>\n</html>\n`
+    `<title>${text('board_pageTitle', m.title, m.period)}</title>\n<style>\n${CSS}\n</style>\n</head>\n<body>\n<main>\n${parts.join('\n')}\n</main>\n</body>\n</html>\n`
   );
 }

@@ -2,27 +2,30 @@
  * The case for change in the team report's shared files: a `caseForChange`
  * section in the JSON, lines of section "year" and "what-if" in the CSV.
  * Suppressed figures are "*" as everywhere in the report; nothing here names
- * a file or a contributor.
+ * a file or a contributor. Its words come from the messages file through `t`
+ * (reportLabels.ts); the CSV's identifiers are constants (writeCsv.ts).
  */
-import { BURDEN_LABELS, BURDEN_SOURCES, type AnnualAssumptions } from '../annualBurden.js';
+import type { AnnualAssumptions } from '../annualBurden.js';
 import { csvCell } from '../csvCell.js';
-import { formatNumber } from '../numbers.js';
 import type { TeamReport } from './contract.js';
 import { publishCell } from './disclosure.js';
+import { escapeHtml } from './escapeHtml.js';
+import { htmlCell } from './htmlCell.js';
 import { teamReportToCsv } from './writeCsv.js';
 import { teamReportToHtml } from './writeHtml.js';
 import { teamReportToJson } from './writeJson.js';
-import type { MessageLookup } from './reportLabels.js';
+import { burdenLabel, burdenSource, type MessageLookup } from './reportLabels.js';
 import { FTE_DECIMALS, HOURS_DECIMALS, type TeamCase, type YearFigures } from './teamCase.js';
+import { whatIfText } from './whatIfs.js';
 
 /** The formulas the outputs print beside the figures, with the assumptions filled in. */
-export function caseFormulas(a: AnnualAssumptions): { workingWeeks: string; hoursAYear: string; fte: string } {
+export function caseFormulas(t: MessageLookup, a: AnnualAssumptions): { workingWeeks: string; hoursAYear: string; fte: string } {
+  const w = a.workingWeeksPerYear;
+  const c = a.contractedHoursPerWeek;
   return {
-    workingWeeks:
-      "Working weeks in the period, w = scheduled hours in the period ÷ the job plan's scheduled hours in a full week (the most in any complete week of the period); " +
-      `without a job plan, w = calendar weeks in the period × ${a.workingWeeksPerYear} ÷ 52.18`,
-    hoursAYear: `Hours a year = hours in the period ÷ w × ${a.workingWeeksPerYear} working weeks a year (no figure from under one working week, or under one calendar week without a job plan)`,
-    fte: `Full-time equivalents = hours a year ÷ (${a.contractedHoursPerWeek} contracted hours a week × ${a.workingWeeksPerYear} working weeks a year = ${Math.round(a.contractedHoursPerWeek * a.workingWeeksPerYear * 10) / 10} hours)`,
+    workingWeeks: t('teamReport_formulaWorkingWeeks', w),
+    hoursAYear: t('teamReport_formulaHoursAYear', w),
+    fte: t('teamReport_formulaFte', c, w, Math.round(c * w * 10) / 10),
   };
 }
 
@@ -37,19 +40,16 @@ function yearJson(f: YearFigures) {
   };
 }
 
-export function teamCaseJson(c: TeamCase) {
-  const formulas = caseFormulas(c.assumptions);
+export function teamCaseJson(c: TeamCase, t: MessageLookup) {
+  const formulas = caseFormulas(t, c.assumptions);
   return {
     assumptions: { ...c.assumptions },
     formulas,
     annualisedBy: { jobPlan: publishCell(c.annualisedBy.jobPlan), calendar: publishCell(c.annualisedBy.calendar), tooFewWeeks: publishCell(c.annualisedBy.tooFewWeeks) },
-    burdens: c.burdens.map((b) => ({ burden: b.burden, label: BURDEN_LABELS[b.burden], madeOf: BURDEN_SOURCES[b.burden], ...yearJson(b) })),
+    burdens: c.burdens.map((b) => ({ burden: b.burden, label: burdenLabel(t, b.burden), madeOf: burdenSource(t, b.burden), ...yearJson(b) })),
     whatIfs: c.whatIfs.map((w) => ({
       ...w.choice,
-      title: w.text.title,
-      change: w.text.change,
-      source: w.text.source,
-      formula: w.text.formula,
+      ...whatIfText(t, w.choice, c.assumptions),
       fteFormula: formulas.fte,
       ...yearJson(w),
     })),
@@ -58,14 +58,14 @@ export function teamCaseJson(c: TeamCase) {
 
 /** The team report's JSON with the case for change added as `caseForChange`. */
 export function teamReportAndCaseToJson(report: TeamReport, c: TeamCase, t: MessageLookup): string {
-  const out = { ...(JSON.parse(teamReportToJson(report, t)) as Record<string, unknown>), caseForChange: teamCaseJson(c) };
+  const out = { ...(JSON.parse(teamReportToJson(report, t)) as Record<string, unknown>), caseForChange: teamCaseJson(c, t) };
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
 /** The team report's CSV with the case for change as more lines of the same five columns. */
-export function teamReportAndCaseToCsv(report: TeamReport, c: TeamCase): string {
+export function teamReportAndCaseToCsv(report: TeamReport, c: TeamCase, t: MessageLookup): string {
   const lines: Array<Array<string | number | null>> = [];
-  const formulas = caseFormulas(c.assumptions);
+  const formulas = caseFormulas(t, c.assumptions);
   lines.push(['year', 'assumptions', 'working weeks a year', c.assumptions.workingWeeksPerYear, 'weeks']);
   lines.push(['year', 'assumptions', 'contracted hours a week', c.assumptions.contractedHoursPerWeek, 'hours']);
   lines.push(['year', 'formula', 'working weeks in the period', formulas.workingWeeks, '']);
@@ -81,47 +81,40 @@ export function teamReportAndCaseToCsv(report: TeamReport, c: TeamCase): string 
   };
   for (const b of c.burdens) figures('year', b.burden, b);
   for (const w of c.whatIfs) {
-    lines.push(['what-if', w.choice.id, 'change', w.text.change, '']);
-    lines.push(['what-if', w.choice.id, 'source', w.text.source, '']);
-    lines.push(['what-if', w.choice.id, 'formula', w.text.formula, '']);
+    const text = whatIfText(t, w.choice, c.assumptions);
+    lines.push(['what-if', w.choice.id, 'change', text.change, '']);
+    lines.push(['what-if', w.choice.id, 'source', text.source, '']);
+    lines.push(['what-if', w.choice.id, 'formula', text.formula, '']);
     figures('what-if', w.choice.id, w);
   }
-  return teamReportToCsv(report) + lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
-function htmlText(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
-}
-
-function htmlFigure(cell: YearFigures[keyof YearFigures], decimals: number, min: number): string {
-  if (cell === null) return '<td class="nodata">no data</td>';
-  if ('suppressed' in cell) return `<td class="sup"><abbr title="Suppressed: fewer than ${min} contributors">*</abbr></td>`;
-  return `<td>${htmlText(formatNumber(cell.value, decimals))}</td>`;
+  return teamReportToCsv(report, t) + lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 /** The team report page with a "A year at this rate" section (burdens and what-ifs) before "About this report"; its words through `t` (reportLabels.ts). */
 export function teamReportAndCaseToHtml(report: TeamReport, c: TeamCase, t: MessageLookup): string {
   const min = report.minContributors;
-  const formulas = caseFormulas(c.assumptions);
+  const formulas = caseFormulas(t, c.assumptions);
+  const text = (key: string, ...subs: Array<string | number>) => escapeHtml(t(key, ...subs));
   const cells = (f: YearFigures) =>
-    htmlFigure(f.contributors, 0, min) + htmlFigure(f.totalHours, HOURS_DECIMALS, min) + htmlFigure(f.totalFte, FTE_DECIMALS, min) +
-    htmlFigure(f.q1, HOURS_DECIMALS, min) + htmlFigure(f.median, HOURS_DECIMALS, min) + htmlFigure(f.q3, HOURS_DECIMALS, min);
-  const col = (key: string) => `<th scope="col">${htmlText(t(key))}</th>`;
+    htmlCell(t, f.contributors, 0, min) + htmlCell(t, f.totalHours, HOURS_DECIMALS, min) + htmlCell(t, f.totalFte, FTE_DECIMALS, min) +
+    htmlCell(t, f.q1, HOURS_DECIMALS, min) + htmlCell(t, f.median, HOURS_DECIMALS, min) + htmlCell(t, f.q3, HOURS_DECIMALS, min);
+  const col = (key: string) => `<th scope="col">${text(key)}</th>`;
   const head = (first: string) =>
-    `<thead><tr><th scope="col" class="text">${htmlText(t(first))}</th>${col('teamReport_colContributors')}${col('teamReport_colTeamHoursAYear')}${col('teamReport_colFte')}` +
+    `<thead><tr><th scope="col" class="text">${text(first)}</th>${col('teamReport_colContributors')}${col('teamReport_colTeamHoursAYear')}${col('teamReport_colFte')}` +
     `${col('teamReport_colLowerQuartile')}${col('teamReport_colMedian')}${col('teamReport_colUpperQuartile')}</tr></thead>`;
+  const whatIfs = c.whatIfs.map((w) => ({ figures: w, words: whatIfText(t, w.choice, c.assumptions) }));
   const section =
-    `<section aria-labelledby="s-year"><h2 id="s-year">${htmlText(t('teamReport_sectionYear'))}</h2>` +
-    `<p>${htmlText(formulas.hoursAYear)}. ${htmlText(formulas.workingWeeks)}. ${htmlText(formulas.fte)}.</p>` +
-    `<table id="t-year"><caption>Burdens in hours a year (quartiles and median per contributor)</caption>${head('teamReport_colBurden')}<tbody>` +
-    c.burdens.map((b) => `<tr><th scope="row">${htmlText(BURDEN_LABELS[b.burden])}</th>${cells(b)}</tr>`).join('') +
+    `<section aria-labelledby="s-year"><h2 id="s-year">${text('teamReport_sectionYear')}</h2>` +
+    `<p>${text('teamReport_yearFormulas', formulas.hoursAYear, formulas.workingWeeks, formulas.fte)}</p>` +
+    `<table id="t-year"><caption>${text('teamReport_yearCaption')}</caption>${head('teamReport_colBurden')}<tbody>` +
+    c.burdens.map((b) => `<tr><th scope="row">${escapeHtml(burdenLabel(t, b.burden))}</th>${cells(b)}</tr>`).join('') +
     `</tbody></table>` +
-    (c.whatIfs.length === 0
+    (whatIfs.length === 0
       ? ''
-      : `<table id="t-whatifs"><caption>What-ifs: hours given back a year</caption>${head('teamReport_colWhatIf')}<tbody>` +
-        c.whatIfs.map((w) => `<tr><th scope="row">${htmlText(w.text.title)}</th>${cells(w)}</tr>`).join('') +
+      : `<table id="t-whatifs"><caption>${text('teamReport_whatIfsCaption')}</caption>${head('teamReport_colWhatIf')}<tbody>` +
+        whatIfs.map((w) => `<tr><th scope="row">${escapeHtml(w.words.title)}</th>${cells(w.figures)}</tr>`).join('') +
         `</tbody></table><ul class="plain">` +
-        c.whatIfs.map((w) => `<li><strong>${htmlText(w.text.title)}.</strong> ${htmlText(w.text.change)} Source: ${htmlText(w.text.source)} Formula: ${htmlText(w.text.formula)}.</li>`).join('') +
+        whatIfs.map(({ words: w }) => `<li><strong>${text('teamReport_whatIfTitle', w.title)}</strong> ${text('teamReport_whatIfDetails', w.change, w.source, w.formula)}</li>`).join('') +
         `</ul>`) +
     `</section>\n`;
   const page = teamReportToHtml(report, t);

@@ -1,7 +1,8 @@
 /**
  * The team report's contract (docs/team-report.md): its format name and
  * version, the disclosure defaults, the input and output types, and the
- * measures, task and role labels that every writer shares.
+ * measures every writer shares. The report holds codes and numbers; the
+ * writers put them in words from the messages file (reportLabels.ts).
  */
 import type { Role } from '../exportFormat.js';
 import type { LocalDateKey } from '../localDate.js';
@@ -42,31 +43,20 @@ export interface TeamReportOptions {
   expectedPeriod?: { from: LocalDateKey; to: LocalDateKey };
 }
 
-export type RejectionCode =
-  | 'too_large'
-  | 'identifiers'
-  | 'not_json'
-  | 'not_personal_export'
-  | 'newer_schema'
-  | 'unknown_schema'
-  | 'invalid'
-  | 'period_mismatch'
-  | 'definition_mismatch'
-  | 'duplicate_contributor';
-
-/** Plain-English labels, the only text about refused files that the shared outputs carry. */
-export const REJECTION_LABELS: Record<RejectionCode, string> = {
-  too_large: 'File too large',
-  identifiers: 'Looked like it contained a patient identifier',
-  not_json: 'Not a readable JSON file',
-  not_personal_export: 'Not a Timeback personal export',
-  newer_schema: 'Made by a newer version of Timeback',
-  unknown_schema: 'Unknown export version',
-  invalid: 'Did not match the personal export format',
-  period_mismatch: 'Covered a different period',
-  definition_mismatch: 'Used a different definition of active time',
-  duplicate_contributor: 'Second export from the same contributor',
-};
+/** Why a file was refused, in the order the shared outputs list them; in words, the messages `share_reject_<code>`. */
+export const REJECTION_CODES = [
+  'too_large',
+  'identifiers',
+  'not_json',
+  'not_personal_export',
+  'newer_schema',
+  'unknown_schema',
+  'invalid',
+  'period_mismatch',
+  'definition_mismatch',
+  'duplicate_contributor',
+] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 export interface Rejection {
   name: string;
@@ -90,25 +80,35 @@ export type MeasureId =
 
 export interface MeasureDefinition {
   id: MeasureId;
-  label: string;
+  /**
+   * The unit as a format identifier: the CSV's `unit` column, the same in
+   * every language. Its words for people are the message `teamReport_measureUnit_<id>`,
+   * and the measure's name is `teamReport_measure_<id>`.
+   */
   unit: string;
   decimals: number;
-  /** How one contributor's value is made from their export. */
-  perContributor: string;
 }
 
+/** One value per contributor (docs/team-report.md#what-the-figures-are), then the median and quartiles across them. */
 export const TEAM_MEASURES: readonly MeasureDefinition[] = [
-  { id: 'activeHours', label: 'Active time per week', unit: 'hours per week', decimals: 1, perContributor: 'total active hours ÷ weeks in the period' },
-  { id: 'ehrTime8', label: 'EHR-Time8', unit: 'hours per 8 scheduled hours', decimals: 1, perContributor: 'mean of the export’s values weighted by scheduled hours' },
-  { id: 'wow8', label: 'WOW8 (work outside of work)', unit: 'hours per 8 scheduled hours', decimals: 1, perContributor: 'mean of the export’s values weighted by scheduled hours' },
-  { id: 'noteTime8', label: 'Note-Time8 (documentation)', unit: 'hours per 8 scheduled hours', decimals: 1, perContributor: 'mean of the export’s values weighted by scheduled hours' },
-  { id: 'prescTime8', label: 'Presc-Time8 (orders and prescribing)', unit: 'hours per 8 scheduled hours', decimals: 1, perContributor: 'mean of the export’s values weighted by scheduled hours' },
-  { id: 'ibTime8', label: 'IB-Time8 (inbox and messages)', unit: 'hours per 8 scheduled hours', decimals: 1, perContributor: 'mean of the export’s values weighted by scheduled hours' },
-  { id: 'afterHoursShare', label: 'Share of active time after hours', unit: 'per cent of active time', decimals: 1, perContributor: 'after-hours hours ÷ active hours' },
-  { id: 'loginsPerWeek', label: 'Logins per week', unit: 'logins per week', decimals: 1, perContributor: 'total logins ÷ weeks in the period' },
-  { id: 'medianLoginSec', label: 'Typical time to log in', unit: 'seconds', decimals: 0, perContributor: 'median of the export’s per-period medians' },
-  { id: 'waitingHours', label: 'Waiting for the system per week', unit: 'hours per week', decimals: 1, perContributor: 'total waiting hours ÷ weeks in the period' },
-  { id: 'pageLoadP95Sec', label: 'Slow page loads (95th percentile)', unit: 'seconds', decimals: 1, perContributor: 'median of the export’s per-period 95th percentiles' },
+  // total active hours ÷ weeks in the period
+  { id: 'activeHours', unit: 'hours per week', decimals: 1 },
+  // the next five: the mean of the export's values weighted by scheduled hours
+  { id: 'ehrTime8', unit: 'hours per 8 scheduled hours', decimals: 1 },
+  { id: 'wow8', unit: 'hours per 8 scheduled hours', decimals: 1 },
+  { id: 'noteTime8', unit: 'hours per 8 scheduled hours', decimals: 1 },
+  { id: 'prescTime8', unit: 'hours per 8 scheduled hours', decimals: 1 },
+  { id: 'ibTime8', unit: 'hours per 8 scheduled hours', decimals: 1 },
+  // after-hours hours ÷ active hours
+  { id: 'afterHoursShare', unit: 'per cent of active time', decimals: 1 },
+  // total logins ÷ weeks in the period
+  { id: 'loginsPerWeek', unit: 'logins per week', decimals: 1 },
+  // median of the export's per-period medians
+  { id: 'medianLoginSec', unit: 'seconds', decimals: 0 },
+  // total waiting hours ÷ weeks in the period
+  { id: 'waitingHours', unit: 'hours per week', decimals: 1 },
+  // median of the export's per-period 95th percentiles
+  { id: 'pageLoadP95Sec', unit: 'seconds', decimals: 1 },
 ];
 
 /** A role, or none given; labelled from the messages file (`teamReport_role_*`, reportLabels.ts). */
@@ -151,9 +151,17 @@ export interface TeamTotals {
   logins: Cell;
 }
 
+/** Why the role breakdown is withheld; in words, the messages `teamReport_rolesWithheld_<reason>`. */
+export const ROLES_WITHHELD = ['no_contributors', 'small_group'] as const;
+export type RolesWithheld = (typeof ROLES_WITHHELD)[number];
+
 export type RoleBreakdown =
   | { shown: true; groups: Array<{ role: RoleGroup; contributors: Disclosed; percent: Cell }> }
-  | { shown: false; reason: string };
+  | { shown: false; reason: RolesWithheld };
+
+/** A note about the merged files; in words, the messages `teamReport_note_<note>`. */
+export const REPORT_NOTES = ['no_files', 'too_few_contributors', 'several_team_codes', 'some_without_team_code'] as const;
+export type ReportNote = (typeof REPORT_NOTES)[number];
 
 export interface TeamReport {
   /** Names of the merged files: for the operator only; the shared outputs never carry them. */
@@ -174,5 +182,5 @@ export interface TeamReport {
   roles: RoleBreakdown;
   /** Team codes found in the merged files, sorted; files without one are not listed. */
   teamCodes: string[];
-  notes: string[];
+  notes: ReportNote[];
 }

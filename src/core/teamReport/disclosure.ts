@@ -9,7 +9,8 @@
  * - no per-contributor rows, no subgroup filters, no "team minus one" views.
  */
 import { roundTo } from '../numbers.js';
-import { DEFAULT_MIN_CONTRIBUTORS, REJECTION_LABELS, SUPPRESSED_MARK, type Cell, type Disclosed, type RejectionCode, type TeamReport } from './contract.js';
+import { DEFAULT_MIN_CONTRIBUTORS, REJECTION_CODES, SUPPRESSED_MARK, type Cell, type Disclosed, type RejectionCode, type TeamReport } from './contract.js';
+import type { MessageLookup } from './reportLabels.js';
 
 export function checkThreshold(min: number): void {
   if (!Number.isInteger(min) || min < DEFAULT_MIN_CONTRIBUTORS || min > 1000) {
@@ -65,12 +66,13 @@ export function publishCell(cell: Cell): number | typeof SUPPRESSED_MARK | null 
 }
 
 /** Counts per reason: the only trace of refused files in a shared output (no names, no file text). */
-export function refusalSummary(report: TeamReport): Array<{ code: RejectionCode; label: string; files: number }> {
+export function refusalSummary(report: TeamReport): Array<{ code: RejectionCode; files: number }> {
   const counts = new Map<RejectionCode, number>();
   for (const r of report.rejected) counts.set(r.code, (counts.get(r.code) ?? 0) + 1);
-  return (Object.keys(REJECTION_LABELS) as RejectionCode[]).filter((c) => counts.has(c)).map((code) => ({ code, label: REJECTION_LABELS[code], files: counts.get(code)! }));
+  return REJECTION_CODES.filter((c) => counts.has(c)).map((code) => ({ code, files: counts.get(code)! }));
 }
 
-export function disclosureStatement(min: number): string {
-  return `Counts of people are shown as 0, as * when 1 to ${min - 1}, and otherwise rounded to the nearest 5. Any figure built from 1 to ${min - 1} contributors is shown as *. Percentages are worked out from the rounded figures.`;
+/** The rules above in words, for the shared outputs (`teamReport_disclosureStatement`). */
+export function disclosureStatement(t: MessageLookup, min: number): string {
+  return t('teamReport_disclosureStatement', min - 1);
 }

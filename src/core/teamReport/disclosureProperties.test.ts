@@ -162,7 +162,7 @@ describe('properties (fast-check)', () => {
         }
 
         // CSV
-        const rows = parseCsv(teamReportToCsv(report));
+        const rows = parseCsv(teamReportToCsv(report, EN_GB));
         for (const [section, item, statistic, value] of rows) {
           if (statistic === 'contributors' || (section === 'report' && item === 'contributors')) expect(isCountText(value === '' ? 0 : Number.isNaN(Number(value)) ? value : Number(value))).toBe(true);
           const isCount = statistic === 'contributors';

@@ -1,4 +1,8 @@
-/** The team report page's charts: inline SVG with a title and description, the same figures as the tables beside them. */
+/**
+ * The team report page's charts: inline SVG with a title and description, the
+ * same figures as the tables beside them. Every word in them is the caller's
+ * (from the messages file); these only draw.
+ */
 import { formatNumber, roundTo } from '../numbers.js';
 import { SUPPRESSED_MARK, type Cell } from './contract.js';
 import { isSuppressed, shownValue } from './disclosure.js';
@@ -9,7 +13,13 @@ export interface Bar {
   cell: Cell;
 }
 
-export function horizontalBarChart(id: string, title: string, desc: string, bars: Bar[], unit: string): string {
+/** The words a bar chart writes beside its bars: a shown value (already formatted) with its unit, and "no data". */
+export interface BarWords {
+  value: (shown: string) => string;
+  noData: string;
+}
+
+export function horizontalBarChart(id: string, title: string, desc: string, bars: Bar[], words: BarWords): string {
   const rowH = 26;
   const labelW = 210;
   const chartW = 380;
@@ -21,7 +31,7 @@ export function horizontalBarChart(id: string, title: string, desc: string, bars
       const y = 5 + i * rowH;
       const v = shownValue(b.cell);
       const w = v !== null && max > 0 ? Math.max((v / max) * chartW, v > 0 ? 1 : 0) : 0;
-      const valueText = b.cell === null ? 'no data' : isSuppressed(b.cell) ? SUPPRESSED_MARK : `${formatNumber(v!, 1)} ${unit}`;
+      const valueText = b.cell === null ? words.noData : isSuppressed(b.cell) ? SUPPRESSED_MARK : words.value(formatNumber(v!, 1));
       return (
         `<text x="${labelW - 8}" y="${y + 17}" text-anchor="end">${escapeHtml(b.label)}</text>` +
         (w > 0 ? `<rect x="${labelW}" y="${y + 4}" width="${roundTo(w, 1)}" height="${rowH - 8}" class="bar"/>` : '') +
@@ -35,7 +45,8 @@ export function horizontalBarChart(id: string, title: string, desc: string, bars
   );
 }
 
-export function columnChart(id: string, title: string, desc: string, bars: Bar[]): string {
+/** Columns on one scale; `axis` names the scale's unit. */
+export function columnChart(id: string, title: string, desc: string, bars: Bar[], axis: string): string {
   const colW = Math.max(28, Math.min(80, Math.floor(560 / Math.max(bars.length, 1))));
   const plotH = 160;
   const left = 44;
@@ -60,6 +71,6 @@ export function columnChart(id: string, title: string, desc: string, bars: Bar[]
     `<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-t ${id}-d">` +
     `<title id="${id}-t">${escapeHtml(title)}</title><desc id="${id}-d">${escapeHtml(desc)}</desc>` +
     `<line x1="${left}" y1="${plotH + 10}" x2="${width - 5}" y2="${plotH + 10}" class="axis"/>` +
-    `<text x="4" y="20" class="small">hours</text>${cols}</svg>`
+    `<text x="4" y="20" class="small">${escapeHtml(axis)}</text>${cols}</svg>`
   );
 }

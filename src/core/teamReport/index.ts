@@ -10,6 +10,7 @@ export * from './writeJson.js';
 export * from './writeCsv.js';
 export * from './writeHtml.js';
 export * from './reportLabels.js';
+export * from './reportDates.js';
 export * from './escapeHtml.js';
 export * from '../numbers.js';
 export * from '../csvCell.js';

@@ -7,7 +7,7 @@ describe('outputs', () => {
   const r = buildTeamReport(team(seeds(12).map((i) => ({ seed: i, categoryHours: i <= 2 ? { referrals: 1 } : {} }))));
 
   it('CSV: RFC 4180 with a BOM and CRLF; formula-like cells neutralised; suppressed cells as *', () => {
-    const csv = teamReportToCsv(r);
+    const csv = teamReportToCsv(r, EN_GB);
     expect(csv.startsWith('\uFEFFsection,item,statistic,value,unit\r\n')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
@@ -58,6 +58,6 @@ describe('outputs', () => {
     const empty = buildTeamReport([]);
     expect(JSON.parse(teamReportToJson(empty, EN_GB)).contributors).toBe(0);
     expect(teamReportToHtml(empty, EN_GB)).toContain('No file could be merged');
-    expect(parseCsv(teamReportToCsv(empty)).length).toBeGreaterThan(10);
+    expect(parseCsv(teamReportToCsv(empty, EN_GB)).length).toBeGreaterThan(10);
   });
 });

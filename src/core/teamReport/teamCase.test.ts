@@ -9,7 +9,7 @@ import { boardReportModel, boardReportToHtml } from './boardReport.js';
 import { teamReportAndCaseToCsv, teamReportAndCaseToJson } from './caseOutputs.js';
 import { contributorBurden, estimatedJobPlanWeek } from './contributorBurden.js';
 import { buildTeamReportAndCase, type TeamCase } from './teamCase.js';
-import { DEFAULT_WHAT_IFS, hoursGivenBack, type WhatIfChoice } from './whatIfs.js';
+import { DEFAULT_WHAT_IFS, hoursGivenBack, whatIfText, type WhatIfChoice } from './whatIfs.js';
 import { EN_GB } from '../../../test/support/reportMessages.js';
 
 const A = { workingWeeksPerYear: 45, contractedHoursPerWeek: 37.5 };
@@ -87,7 +87,7 @@ describe('the team a year', () => {
     expect(login.totalFte).toEqual({ value: Math.round(((36 * WEEKS_PER_YEAR) / 1687.5) * 100) / 100 }); // 1.11
     expect(teamCase.annualisedBy.calendar).toEqual({ value: 10 });
     expect(teamCase.annualisedBy.jobPlan).toEqual({ value: 0 });
-    expect(teamCase.whatIfs[0]!.text.source).toMatch(/1 min 45 s to 10 s/);
+    expect(whatIfText(EN_GB, teamCase.whatIfs[0]!.choice, teamCase.assumptions).source).toMatch(/1 min 45 s to 10 s/);
   });
 
   it('suppresses everything for a team below the threshold', () => {
@@ -189,7 +189,7 @@ describe('disclosure of the case for change (property)', () => {
         const hidden = (k: number, numbers: number[]) => (k === 0 && team.length >= min ? numbers.every((x) => x === 0) : numbers.length === 0);
         for (const b of json.burdens) if (basis[b.burden]! < min) expect(hidden(basis[b.burden]!, shownNumbers(b)), b.burden).toBe(true);
         for (const w of json.whatIfs) if (basis[w.id]! < min) expect(hidden(basis[w.id]!, shownNumbers(w)), w.id).toBe(true);
-        const csv = teamReportAndCaseToCsv(report, teamCase);
+        const csv = teamReportAndCaseToCsv(report, teamCase, EN_GB);
         for (const line of csv.split('\r\n')) {
           const [section, item, statistic, value] = line.split(',');
           if ((section === 'year' || section === 'what-if') && item! in basis && basis[item!]! > 0 && basis[item!]! < min && FIGURE_STATISTICS.includes(statistic!))
@@ -205,8 +205,8 @@ describe('disclosure of the case for change (property)', () => {
 
 /** In the board report (and the dashboard, which renders the same model), a figure from too few contributors shows only "*" or "no data". */
 function assertHtmlHidden(report: TeamReport, teamCase: TeamCase, basis: Record<string, number>, min: number): void {
-  const model = boardReportModel(report, teamCase);
-  const html = boardReportToHtml(model);
+  const model = boardReportModel(report, teamCase, EN_GB);
+  const html = boardReportToHtml(model, EN_GB);
   for (const b of model.burdens) {
     if (basis[b.id]! >= min || basis[b.id] === 0) continue;
     expect(b.spread).toBeNull();
@@ -239,7 +239,7 @@ describe('board report', () => {
 
   it('is one self-contained page: no script, no external address, a chart and a data table per burden', () => {
     const { report, teamCase } = tenTeam();
-    const html = boardReportToHtml(boardReportModel(report, teamCase));
+    const html = boardReportToHtml(boardReportModel(report, teamCase, EN_GB), EN_GB);
     expect(html).not.toMatch(/<script|https?:|\/\/[a-z]|src=|href=|url\(/i);
     expect(html).toContain('@page { size: A4;');
     expect(html.match(/<svg class="spread"/g)).toHaveLength(4);
@@ -254,7 +254,7 @@ describe('board report', () => {
 
   it('shows the same headline as the JSON', () => {
     const { report, teamCase } = tenTeam();
-    const model = boardReportModel(report, teamCase);
+    const model = boardReportModel(report, teamCase, EN_GB);
     const json = JSON.parse(teamReportAndCaseToJson(report, teamCase, EN_GB)).caseForChange;
     const login = json.burdens.find((b: { burden: string }) => b.burden === 'login');
     expect(model.headline[0]!.value).toBe(login.totalHoursAYear.toLocaleString('en-GB'));

@@ -26,7 +26,7 @@ import { mergeTeamFiles, summarise, type MergedTeamFiles } from './aggregate.js'
 import type { Cell, Disclosed, TeamReport, TeamReportInput, TeamReportOptions } from './contract.js';
 import { discloseCount, discloseStatistic, disclosureBasis, isSuppressed } from './disclosure.js';
 import { contributorBurden, type ContributorBurden } from './contributorBurden.js';
-import { checkWhatIf, hoursGivenBack, WHAT_IF_BURDEN, whatIfText, type WhatIfChoice, type WhatIfText } from './whatIfs.js';
+import { checkWhatIf, hoursGivenBack, WHAT_IF_BURDEN, type WhatIfChoice } from './whatIfs.js';
 
 /** Hours a year are given to the hour, full-time equivalents to two decimals: ranges, not false precision. */
 export const HOURS_DECIMALS = 0;
@@ -47,9 +47,9 @@ export interface TeamBurdenCell extends YearFigures {
   burden: BurdenId;
 }
 
+/** A chosen what-if and its figures; the writers put it in words (`whatIfText`). */
 export interface TeamWhatIfCell extends YearFigures {
   choice: WhatIfChoice;
-  text: WhatIfText;
 }
 
 export interface TeamCase {
@@ -129,7 +129,6 @@ export function buildTeamCase(merged: MergedTeamFiles, report: TeamReport, optio
   }));
   const whatIfs = (options.whatIfs ?? []).map((choice) => ({
     choice,
-    text: whatIfText(choice, a),
     ...yearFigures(
       people.map((p) => hoursGivenBack(p, choice, a)),
       a,

@@ -6,6 +6,7 @@
  */
 import type { AnnualAssumptions } from '../annualBurden.js';
 import type { ContributorBurden } from './contributorBurden.js';
+import type { MessageLookup } from './reportLabels.js';
 
 export type WhatIfChoice =
   /** Single sign-on: every login takes `targetLoginSec` instead of the contributor's own median. */
@@ -39,32 +40,25 @@ export interface WhatIfText {
   formula: string;
 }
 
-/** Plain-English text for a chosen what-if; the numbers are the team lead's assumptions. */
-export function whatIfText(choice: WhatIfChoice, a: AnnualAssumptions): WhatIfText {
-  const year = `${a.workingWeeksPerYear} working weeks a year`;
+/** A chosen what-if in words from the messages file (its name is the Share view's checkbox label); the numbers are the team lead's assumptions. */
+export function whatIfText(t: MessageLookup, choice: WhatIfChoice, a: AnnualAssumptions): WhatIfText {
+  const weeks = a.workingWeeksPerYear;
   switch (choice.id) {
     case 'sso':
       return {
-        title: 'Single sign-on',
-        change: `Every login takes ${choice.targetLoginSec} s instead of each contributor's own median login time.`,
-        source:
-          'Department of Health and Social Care (January 2020): single sign-on at one trust cut a login from 1 min 45 s to 10 s, saving over 130 staff hours a day across about 5,000 daily logins.',
-        formula: `per contributor: logins a year (logins in the period ÷ working weeks in it × ${year}) × (own median login time − ${choice.targetLoginSec} s, not below 0) ÷ 3,600; team: the sum`,
+        title: t('whatIf_ssoLabel'),
+        change: t('whatIf_ssoChange', choice.targetLoginSec),
+        source: t('whatIf_ssoSource'),
+        formula: t('whatIf_ssoFormula', weeks, choice.targetLoginSec),
       };
     case 'pageLoadsAtP50':
-      return {
-        title: 'Page loads at the typical speed',
-        change: "The system's slow page loads (its 95th percentile) become as fast as its typical one (its median, p50): every wait is scaled by p50 ÷ p95.",
-        source: "Each contributor's own page-load times (W3C Navigation Timing, start of navigation to the end of the load event), p50 and p95 over all systems.",
-        formula: 'per contributor: waiting hours a year × (1 − own p50 ÷ own p95); team: the sum',
-      };
+      return { title: t('whatIf_loadsLabel'), change: t('whatIf_loadsChange'), source: t('whatIf_loadsSource'), formula: t('whatIf_loadsFormula') };
     case 'inboxTriage':
       return {
-        title: 'Inbox triage',
-        change: `A triage change removes ${choice.minutesPerDay} minutes of inbox work on each of ${choice.daysPerWeek} working days a week.`,
-        source:
-          "The team lead's own assumption. For scale: inbox work was 23.7% of primary care physicians' EHR time (Arndt et al., Ann Fam Med 2017).",
-        formula: `per contributor: ${choice.minutesPerDay} min ÷ 60 × ${choice.daysPerWeek} days × ${year}, but never more than their own inbox hours a year; team: the sum`,
+        title: t('whatIf_inboxLabel'),
+        change: t('whatIf_inboxChange', choice.minutesPerDay, choice.daysPerWeek),
+        source: t('whatIf_inboxSource'),
+        formula: t('whatIf_inboxFormula', choice.minutesPerDay, choice.daysPerWeek, weeks),
       };
   }
 }

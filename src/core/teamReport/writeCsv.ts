@@ -1,14 +1,27 @@
-/** The team report as CSV (RFC 4180), one figure per line. */
+/**
+ * The team report as CSV (RFC 4180), one figure per line.
+ *
+ * The columns `section`, `item`, `statistic` and `unit` hold format
+ * identifiers: fixed constants written here (and in caseOutputs.ts), the same
+ * in every language, for spreadsheets and pipelines to select rows by
+ * (docs/team-report.md#outputs). The only words from the messages file are
+ * human text: the `value` of the disclosure statement, the withheld role
+ * breakdown, the notes, the formulas and the what-ifs, and the `statistic`
+ * of a `refused files` line, which is its reason's label (its `item` is the
+ * reason's code).
+ */
 import { csvCell } from '../csvCell.js';
 import { TEAM_MEASURES, TEAM_REPORT_FORMAT, TEAM_REPORT_FORMAT_VERSION, type Cell, type TeamReport } from './contract.js';
 import { disclosureStatement, publishCell, refusalSummary } from './disclosure.js';
+import { noteText, rejectionLabel, rolesWithheldText, type MessageLookup } from './reportLabels.js';
 
 function figure(cell: Cell): string | number | null {
   return publishCell(cell);
 }
 
 /** A long-format CSV (one figure per line), UTF-8 with a byte-order mark and CRLF line ends. */
-export function teamReportToCsv(report: TeamReport): string {
+export function teamReportToCsv(report: TeamReport, t: MessageLookup): string {
+  const min = report.minContributors;
   const lines: Array<Array<string | number | null>> = [['section', 'item', 'statistic', 'value', 'unit']];
   const add = (section: string, item: string, statistic: string, value: string | number | null, unit = ''): void => {
     lines.push([section, item, statistic, value, unit]);
@@ -19,8 +32,8 @@ export function teamReportToCsv(report: TeamReport): string {
   add('report', 'period', 'to', report.period?.to ?? null);
   add('report', 'definition', 'inactivity threshold', report.definition?.inactivityThresholdSec ?? null, 'seconds');
   add('report', 'definition', 'reading allowance', report.definition?.readingAllowanceSec ?? null, 'seconds');
-  add('report', 'disclosure', 'minimum contributors', report.minContributors, 'people');
-  add('report', 'disclosure', 'statement', disclosureStatement(report.minContributors));
+  add('report', 'disclosure', 'minimum contributors', min, 'people');
+  add('report', 'disclosure', 'statement', disclosureStatement(t, min));
   add('report', 'contributors', 'count', figure(report.contributors), 'people');
   add('totals', 'active time', 'total', figure(report.totals.activeHours), 'hours');
   add('totals', 'scheduled time', 'total', figure(report.totals.scheduledHours), 'hours');
@@ -52,10 +65,10 @@ export function teamReportToCsv(report: TeamReport): string {
       add('role', g.role, 'percent', figure(g.percent), 'per cent of contributors');
     }
   } else {
-    add('role', 'all', 'not shown', report.roles.reason);
+    add('role', 'all', 'not shown', rolesWithheldText(t, report.roles.reason, min));
   }
   for (const code of report.teamCodes) add('team code', code, 'present', 'yes');
-  for (const note of report.notes) add('note', '', 'text', note);
-  for (const r of refusalSummary(report)) add('refused files', r.code, r.label, r.files, 'files');
+  for (const note of report.notes) add('note', '', 'text', noteText(t, note, min));
+  for (const r of refusalSummary(report)) add('refused files', r.code, rejectionLabel(t, r.code), r.files, 'files');
   return `\uFEFF${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -1,9 +1,13 @@
 /** The shareable JSON of the team report (docs/team-report.md): no file names; suppressed cells are "*". */
-import { SUPPRESSED_MARK, TEAM_MEASURES, TEAM_REPORT_FORMAT, TEAM_REPORT_FORMAT_VERSION, type TeamReport } from './contract.js';
+import { SUPPRESSED_MARK, TEAM_REPORT_FORMAT, TEAM_REPORT_FORMAT_VERSION, type TeamReport } from './contract.js';
 import { disclosureStatement, publishCell, refusalSummary } from './disclosure.js';
-import { categoryLabel, roleLabel, type MessageLookup } from './reportLabels.js';
+import { categoryLabel, measureLabel, measureUnitText, noteText, rejectionLabel, roleLabel, rolesWithheldText, type MessageLookup } from './reportLabels.js';
 
-/** The shareable JSON: the report without file names; suppressed cells are "*". Task and role labels through `t` (reportLabels.ts). */
+/**
+ * The shareable JSON: the report without file names; suppressed cells are "*".
+ * Its codes and keys are the format; its texts (labels, units, the statement,
+ * notes) are words from the messages file through `t` (reportLabels.ts).
+ */
 export function teamReportToJson(report: TeamReport, t: MessageLookup): string {
   const out = {
     format: TEAM_REPORT_FORMAT,
@@ -14,8 +18,8 @@ export function teamReportToJson(report: TeamReport, t: MessageLookup): string {
       minContributors: report.minContributors,
       suppressedShownAs: SUPPRESSED_MARK,
       countsRoundedTo: 5,
-      statement: disclosureStatement(report.minContributors),
-      quartiles: 'linear interpolation between order statistics (Hyndman and Fan type 7)',
+      statement: disclosureStatement(t, report.minContributors),
+      quartiles: t('teamReport_quartileMethod'),
     },
     contributors: publishCell(report.contributors),
     totals: {
@@ -35,18 +39,15 @@ export function teamReportToJson(report: TeamReport, t: MessageLookup): string {
       q3Hours: publishCell(c.q3),
       totalHours: publishCell(c.totalHours),
     })),
-    perMeasure: report.perMeasure.map((m) => {
-      const def = TEAM_MEASURES.find((d) => d.id === m.measure)!;
-      return {
-        measure: m.measure,
-        label: def.label,
-        unit: def.unit,
-        contributors: publishCell(m.contributors),
-        median: publishCell(m.median),
-        q1: publishCell(m.q1),
-        q3: publishCell(m.q3),
-      };
-    }),
+    perMeasure: report.perMeasure.map((m) => ({
+      measure: m.measure,
+      label: measureLabel(t, m.measure),
+      unit: measureUnitText(t, m.measure),
+      contributors: publishCell(m.contributors),
+      median: publishCell(m.median),
+      q1: publishCell(m.q1),
+      q3: publishCell(m.q3),
+    })),
     trendByWeek: report.trendByWeek.map((w) => ({
       week: w.week,
       contributors: publishCell(w.contributors),
@@ -54,10 +55,10 @@ export function teamReportToJson(report: TeamReport, t: MessageLookup): string {
     })),
     roles: report.roles.shown
       ? { shown: true, groups: report.roles.groups.map((g) => ({ role: g.role, label: roleLabel(t, g.role), contributors: publishCell(g.contributors), percent: publishCell(g.percent) })) }
-      : { shown: false, reason: report.roles.reason },
+      : { shown: false, reason: rolesWithheldText(t, report.roles.reason, report.minContributors) },
     teamCodes: report.teamCodes,
-    notes: report.notes,
-    refusedFiles: refusalSummary(report),
+    notes: report.notes.map((n) => noteText(t, n, report.minContributors)),
+    refusedFiles: refusalSummary(report).map((r) => ({ code: r.code, label: rejectionLabel(t, r.code), files: r.files })),
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }

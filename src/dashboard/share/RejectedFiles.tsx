@@ -1,4 +1,5 @@
 import type { Rejection } from '../../core/teamReport/contract.js';
+import { rejectionLabel } from '../../core/teamReport/reportLabels.js';
 import { t } from '../../ui/i18n.js';
 
 /**
@@ -16,7 +17,7 @@ export function RejectedFiles({ rejected, unreadable }: { rejected: readonly Rej
           <li key={`u${i}`}>{t('share_teamUnreadable', name)}</li>
         ))}
         {rejected.map((r, i) => (
-          <li key={`r${i}`}>{t('share_teamRejection', r.name, t(`share_reject_${r.code}`), r.reason)}</li>
+          <li key={`r${i}`}>{t('share_teamRejection', r.name, rejectionLabel(t, r.code), r.reason)}</li>
         ))}
       </ul>
     </div>

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { SUPPRESSED_MARK, TEAM_MEASURES, type TeamReport } from '../../core/teamReport/contract.js';
+import { categoryLabel, noteText } from '../../core/teamReport/reportLabels.js';
 import { t } from '../../ui/i18n.js';
 import { DisclosedCell } from './DisclosedCell.js';
 import { longDate } from '../common/format.js';
@@ -77,7 +78,7 @@ export function TeamReportFigures({ report }: { report: TeamReport }) {
           <h4>{t('share_teamNotesHeading')}</h4>
           <ul>
             {report.notes.map((note, i) => (
-              <li key={i}>{note}</li>
+              <li key={i}>{noteText(t, note, report.minContributors)}</li>
             ))}
           </ul>
         </>
@@ -85,7 +86,7 @@ export function TeamReportFigures({ report }: { report: TeamReport }) {
       <FiguresTable captionId="team-category-caption" caption={t('share_teamCategoryCaption')} rowHeading={t('share_colTask')} total>
         {report.perCategory.map((c) => (
           <tr key={c.category}>
-            <th scope="row">{t(`category_${c.category}`)}</th>
+            <th scope="row">{categoryLabel(t, c.category)}</th>
             <DisclosedCell cell={c.contributors} decimals={0} />
             <DisclosedCell cell={c.median} decimals={1} />
             <DisclosedCell cell={c.q1} decimals={1} />

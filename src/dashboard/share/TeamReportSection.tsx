@@ -21,9 +21,9 @@ type ReportFormat = 'html' | 'csv' | 'json' | 'board';
 
 const WRITERS: Record<ReportFormat, { write: (r: TeamReport, c: TeamCase) => string; type: string; name: string; ext: string }> = {
   html: { write: (r, c) => teamReportAndCaseToHtml(r, c, t), type: 'text/html;charset=utf-8', name: 'timeback-team-report', ext: 'html' },
-  csv: { write: teamReportAndCaseToCsv, type: 'text/csv;charset=utf-8', name: 'timeback-team-report', ext: 'csv' },
+  csv: { write: (r, c) => teamReportAndCaseToCsv(r, c, t), type: 'text/csv;charset=utf-8', name: 'timeback-team-report', ext: 'csv' },
   json: { write: (r, c) => teamReportAndCaseToJson(r, c, t), type: 'application/json', name: 'timeback-team-report', ext: 'json' },
-  board: { write: (r, c) => boardReportToHtml(boardReportModel(r, c)), type: 'text/html;charset=utf-8', name: 'timeback-board-report', ext: 'html' },
+  board: { write: (r, c) => boardReportToHtml(boardReportModel(r, c, t), t), type: 'text/html;charset=utf-8', name: 'timeback-board-report', ext: 'html' },
 };
 
 /**
@@ -133,7 +133,7 @@ export function TeamReportSection({ organisationMinimum = DEFAULT_MIN_CONTRIBUTO
           <p>{t('whatIf_intro')}</p>
           <WhatIfForm draft={draft} onChange={setDraft} />
           {caseError !== null && <ErrorSummary errors={[caseError]} titleId="share-case-error-title" />}
-          {teamCase && <BoardReportView model={boardReportModel(used, teamCase)} />}
+          {teamCase && <BoardReportView model={boardReportModel(used, teamCase, t)} />}
           {teamCase && (
             <div class="button-group" role="group" aria-label={t('share_teamDownloadsLabel')}>
               <button type="button" class="button" onClick={() => download(used, teamCase, 'board')}>

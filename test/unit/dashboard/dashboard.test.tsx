@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BENCHMARKS } from '../../../src/core/benchmarks.js';
 import { ROLES } from '../../../src/core/exportFormat.js';
-import { REJECTION_LABELS, TEAM_MEASURES } from '../../../src/core/teamReport/contract.js';
+import { REJECTION_CODES, TEAM_MEASURES } from '../../../src/core/teamReport/contract.js';
 import { emptyRollup, type DayRollup } from '../../../src/core/dayRollup.js';
 import type { ChangeResult, DayEntries, EntryChange } from '../../../src/core/entries.js';
 import type { Schedule } from '../../../src/core/schedule.js';
@@ -635,7 +635,7 @@ describe('Dashboard messages', () => {
       ...[0, 1, 2, 3, 4, 5, 6].map((d) => `weekday_${d}`),
       ...DASHBOARD_VIEWS.map((v) => `dash_view_${v}`),
       ...ROLES.map((r) => `share_role_${r}`),
-      ...Object.keys(REJECTION_LABELS).map((code) => `share_reject_${code}`),
+      ...REJECTION_CODES.map((code) => `share_reject_${code}`),
       ...TEAM_MEASURES.map((m) => `share_teamMeasure_${m.id}`),
       ...['day', 'week', 'month', 'year'].flatMap((k) => [`dash_previous_${k}`, `dash_next_${k}`]),
       ...PER8_MEASURES.flatMap((m) => [`dash_measureName_${m}`, `dash_measure_${m}`]),
