@@ -23,6 +23,15 @@ async function advance(ms: number) {
   await vi.advanceTimersByTimeAsync(ms);
 }
 
+/** A sign-in page's sign: a password field appended to `parent`, and the observer's microtasks run. */
+async function addPasswordField(parent: Element): Promise<HTMLInputElement> {
+  const input = document.createElement('input');
+  input.type = 'password';
+  parent.append(input);
+  await flushMicrotasks();
+  return input;
+}
+
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   clock = 1_000_000;
@@ -72,10 +81,7 @@ describe('PageClassifier', () => {
     classifier.watch();
     await advance(DOM_EVALUATION_MS); // the first evaluation on watching
     expect(onChange).not.toHaveBeenCalled();
-    const input = document.createElement('input');
-    input.type = 'password';
-    document.querySelector('main')!.append(input);
-    await flushMicrotasks();
+    const input = await addPasswordField(document.querySelector('main')!);
     expect(classifier.category()).toBe('documentation'); // not yet: coalesced
     await advance(DOM_EVALUATION_MS);
     expect(onChange).toHaveBeenCalledTimes(1);
@@ -142,10 +148,7 @@ describe('PageClassifier', () => {
   });
 
   it('ignores DOM changes while not watching (the sensor is idle), and catches up when watching starts', async () => {
-    const input = document.createElement('input');
-    input.type = 'password';
-    document.body.append(input);
-    await flushMicrotasks();
+    await addPasswordField(document.body);
     await advance(5 * DOM_EVALUATION_MS);
     expect(onChange).not.toHaveBeenCalled();
     expect(queries).not.toHaveBeenCalled();
@@ -159,10 +162,7 @@ describe('PageClassifier', () => {
     classifier.watch();
     await advance(DOM_EVALUATION_MS);
     classifier.unwatch();
-    const input = document.createElement('input');
-    input.type = 'password';
-    document.body.append(input);
-    await flushMicrotasks();
+    await addPasswordField(document.body);
     await advance(5 * DOM_EVALUATION_MS);
     expect(onChange).not.toHaveBeenCalled();
   });

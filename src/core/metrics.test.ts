@@ -7,9 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ACTIVE_TIME, SENSITIVITY_THRESHOLDS_SEC } from './activeTimeParams.js';
 import { datesInRange } from './dateRange.js';
 import { AFTER_HOURS_WINDOWS, computePeriodMetrics, slotMsWithin } from './metrics.js';
-import { day, emptyDay, FULL, params, weekA, type Case } from './metricsFixtures.js';
+import { day, emptyDay, FULL, params, unscheduled, weekA, type Case } from './metricsFixtures.js';
 import type { PeriodMetrics } from './periodMetrics.js';
-import { EMPTY_SCHEDULE } from './schedule.js';
 
 const close = (v: number) => expect.closeTo(v, 9);
 
@@ -105,7 +104,7 @@ const cases: Case[] = [
   },
   {
     name: 'page-load and login percentiles: 1 sample',
-    input: { from: '2026-05-11', to: '2026-05-11', params, schedule: EMPTY_SCHEDULE, rollups: [day('2026-05-11', [], { pageLoads: { ehr: [700] }, logins: { ehr: [15_000] } })] },
+    input: unscheduled('2026-05-11', '2026-05-11', [day('2026-05-11', [], { pageLoads: { ehr: [700] }, logins: { ehr: [15_000] } })]),
     expected: {
       waiting: { totalMs: 0, bySystem: { ehr: { pageLoads: 1, p50Ms: 700, p95Ms: 700, totalMs: 700 } } },
       login: { count: 1, perActiveDay: null, medianLoginMs: 15_000 }, // no active time that day → no active days
@@ -113,13 +112,7 @@ const cases: Case[] = [
   },
   {
     name: 'page-load and login percentiles: 2 samples',
-    input: {
-      from: '2026-05-11',
-      to: '2026-05-11',
-      params,
-      schedule: EMPTY_SCHEDULE,
-      rollups: [day('2026-05-11', [{ system: 'ehr', category: 'login_auth', from: '08:00', to: '08:05' }], { pageLoads: { ehr: [300, 100] }, logins: { ehr: [10_000, 30_000] } })],
-    },
+    input: unscheduled('2026-05-11', '2026-05-11', [day('2026-05-11', [{ system: 'ehr', category: 'login_auth', from: '08:00', to: '08:05' }], { pageLoads: { ehr: [300, 100] }, logins: { ehr: [10_000, 30_000] } })]),
     expected: {
       // sorted [100, 300]: p50 rank ⌈0.5·2⌉ = 1 → 100; p95 rank ⌈0.95·2⌉ = 2 → 300
       waiting: { bySystem: { ehr: { pageLoads: 2, p50Ms: 100, p95Ms: 300, totalMs: 400 } } },
@@ -128,17 +121,11 @@ const cases: Case[] = [
   },
   {
     name: 'page-load percentiles: 20 samples over two days',
-    input: {
-      from: '2026-05-11',
-      to: '2026-05-12',
-      params,
-      schedule: EMPTY_SCHEDULE,
-      rollups: [
-        // 100, 200 … 2000 ms, shuffled and split across the days
-        day('2026-05-11', [], { pageLoads: { ehr: [2000, 100, 1500, 300, 1900, 700, 1100, 500, 1300, 900] } }),
-        day('2026-05-12', [], { pageLoads: { ehr: [200, 1800, 400, 1600, 600, 1400, 800, 1200, 1000, 1700] } }),
-      ],
-    },
+    input: unscheduled('2026-05-11', '2026-05-12', [
+      // 100, 200 … 2000 ms, shuffled and split across the days
+      day('2026-05-11', [], { pageLoads: { ehr: [2000, 100, 1500, 300, 1900, 700, 1100, 500, 1300, 900] } }),
+      day('2026-05-12', [], { pageLoads: { ehr: [200, 1800, 400, 1600, 600, 1400, 800, 1200, 1000, 1700] } }),
+    ]),
     expected: {
       // p50 rank ⌈0.5·20⌉ = 10 → 1000; p95 rank ⌈0.95·20⌉ = 19 → 1900; total 100·(1+…+20) = 21 000
       waiting: { bySystem: { ehr: { pageLoads: 20, p50Ms: 1000, p95Ms: 1900, totalMs: 21_000 } } },
@@ -190,31 +177,19 @@ const cases: Case[] = [
   {
     // Rollups outside the period are ignored; a rollup built for other parameters is used as it is.
     name: 'rollups outside the period are ignored; stale params are used as stored',
-    input: {
-      from: '2026-05-12',
-      to: '2026-05-12',
-      params,
-      schedule: EMPTY_SCHEDULE,
-      rollups: [
-        day('2026-05-11', [{ system: 'ehr', category: 'documentation', from: '10:00', to: '11:00' }]),
-        day('2026-05-12', [{ system: 'ehr', category: 'documentation', from: '10:00', to: '10:30' }], { params: { inactivityThresholdSec: 5, readingAllowanceSec: 0 } }),
-        day('2026-05-13', [{ system: 'ehr', category: 'documentation', from: '10:00', to: '11:00' }]),
-      ],
-    },
+    input: unscheduled('2026-05-12', '2026-05-12', [
+      day('2026-05-11', [{ system: 'ehr', category: 'documentation', from: '10:00', to: '11:00' }]),
+      day('2026-05-12', [{ system: 'ehr', category: 'documentation', from: '10:00', to: '10:30' }], { params: { inactivityThresholdSec: 5, readingAllowanceSec: 0 } }),
+      day('2026-05-13', [{ system: 'ehr', category: 'documentation', from: '10:00', to: '11:00' }]),
+    ]),
     expected: { days: 1, activeMs: 1_800_000, params: DEFAULT_ACTIVE_TIME },
   },
   {
     name: 'two rollups for one date are added together',
-    input: {
-      from: '2026-05-12',
-      to: '2026-05-12',
-      params,
-      schedule: EMPTY_SCHEDULE,
-      rollups: [
-        day('2026-05-12', [{ system: 'ehr', category: 'documentation', from: '10:00', to: '10:30' }], { switches: 1 }),
-        day('2026-05-12', [{ system: 'pacs', category: 'results_review', from: '10:30', to: '11:00' }], { switches: 2 }),
-      ],
-    },
+    input: unscheduled('2026-05-12', '2026-05-12', [
+      day('2026-05-12', [{ system: 'ehr', category: 'documentation', from: '10:00', to: '10:30' }], { switches: 1 }),
+      day('2026-05-12', [{ system: 'pacs', category: 'results_review', from: '10:30', to: '11:00' }], { switches: 2 }),
+    ]),
     expected: {
       activeDays: 1,
       activeMs: 3_600_000,

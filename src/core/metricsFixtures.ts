@@ -7,7 +7,7 @@
 import { DEFAULT_ACTIVE_TIME, SENSITIVITY_THRESHOLDS_SEC, type ActiveTimeParams } from './activeTimeParams.js';
 import type { DayRollup, RollupCell } from './dayRollup.js';
 import type { computePeriodMetrics } from './metrics.js';
-import { minutesOfDay, type Schedule, type ScheduledSession } from './schedule.js';
+import { EMPTY_SCHEDULE, minutesOfDay, type Schedule, type ScheduledSession } from './schedule.js';
 import type { TaskCategory } from './taskCategory.js';
 
 /** One whole 5-minute slot of activity. */
@@ -139,4 +139,9 @@ export interface Case {
   name: string;
   input: Parameters<typeof computePeriodMetrics>[0];
   expected: Record<string, unknown>;
+}
+
+/** The metrics input for the dates from..to with no job plan: the cases about rollups alone. */
+export function unscheduled(from: string, to: string, rollups: DayRollup[]): Case['input'] {
+  return { from, to, params, schedule: EMPTY_SCHEDULE, rollups };
 }

@@ -7,8 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { SENSITIVITY_THRESHOLDS_SEC } from './activeTimeParams.js';
 import { computePeriodMetrics } from './metrics.js';
-import { day, emptyDay, MON, params, schedule, SUN, type Case } from './metricsFixtures.js';
-import { EMPTY_SCHEDULE } from './schedule.js';
+import { day, emptyDay, MON, params, schedule, SUN, unscheduled, type Case } from './metricsFixtures.js';
 
 const close = (v: number) => expect.closeTo(v, 9);
 
@@ -131,13 +130,7 @@ const cases: Case[] = [
   },
   {
     name: 'no scheduled hours: per-8-hour measures are null, active time is not',
-    input: {
-      from: '2026-05-11',
-      to: '2026-05-11',
-      params,
-      schedule: EMPTY_SCHEDULE,
-      rollups: [day('2026-05-11', [{ system: 'ehr', category: 'documentation', from: '10:00', to: '11:00' }])],
-    },
+    input: unscheduled('2026-05-11', '2026-05-11', [day('2026-05-11', [{ system: 'ehr', category: 'documentation', from: '10:00', to: '11:00' }])]),
     expected: {
       activeMs: 3_600_000,
       scheduledHours: 0,
@@ -192,18 +185,12 @@ const cases: Case[] = [
     // Fri 17:00–18:30 (90 min): Epic (≥17:30) 60 min, Cerner (≥18:00) 30 min.
     // Sat 12:00–13:00 and Sun 15:00–15:30: weekend, all after hours in both windows (60 + 30 min).
     name: 'after-hours windows on weekdays and weekends',
-    input: {
-      from: '2026-05-11',
-      to: '2026-05-17',
-      params,
-      schedule: EMPTY_SCHEDULE,
-      rollups: [
-        day('2026-05-11', [{ system: 'ehr', category: 'documentation', from: '05:30', to: '07:30' }]),
-        day('2026-05-15', [{ system: 'ehr', category: 'documentation', from: '17:00', to: '18:30' }]),
-        day('2026-05-16', [{ system: 'ehr', category: 'documentation', from: '12:00', to: '13:00' }]),
-        day('2026-05-17', [{ system: 'ehr', category: 'documentation', from: '15:00', to: '15:30' }]),
-      ],
-    },
+    input: unscheduled('2026-05-11', '2026-05-17', [
+      day('2026-05-11', [{ system: 'ehr', category: 'documentation', from: '05:30', to: '07:30' }]),
+      day('2026-05-15', [{ system: 'ehr', category: 'documentation', from: '17:00', to: '18:30' }]),
+      day('2026-05-16', [{ system: 'ehr', category: 'documentation', from: '12:00', to: '13:00' }]),
+      day('2026-05-17', [{ system: 'ehr', category: 'documentation', from: '15:00', to: '15:30' }]),
+    ]),
     expected: {
       activeMs: 18_000_000, // 120 + 90 + 60 + 30 = 300 min
       afterHoursEpicMs: 14_400_000, // 90 + 60 + 60 + 30 = 240 min

@@ -1,7 +1,13 @@
 import type { ClassificationRule } from './classificationRules.js';
+import type { TaskCategory } from './taskCategory.js';
 
 /** A page with a password field is a sign-in page, whatever its path: the first rule of every preset. */
 const PASSWORD_FIELD_RULE: ClassificationRule = { selector: 'input[type=password]', category: 'login_auth', priority: 100 };
+
+/** One rule per path pattern, all for one task at one priority: the generic preset reads as a table by task. */
+function pathRules(category: TaskCategory, priority: number, paths: readonly string[]): ClassificationRule[] {
+  return paths.map((path) => ({ path, category, priority }));
+}
 
 /**
  * Bundled rule presets (docs/settings.md#presets).
@@ -15,40 +21,15 @@ const PASSWORD_FIELD_RULE: ClassificationRule = { selector: 'input[type=password
  */
 export const GENERIC_RULES: readonly ClassificationRule[] = [
   PASSWORD_FIELD_RULE,
-  { path: '*login*', category: 'login_auth', priority: 50 },
-  { path: '*signin*', category: 'login_auth', priority: 50 },
-  { path: '*sign-in*', category: 'login_auth', priority: 50 },
-  { path: '*/auth', category: 'login_auth', priority: 50 },
-  { path: '*/auth/*', category: 'login_auth', priority: 50 },
-  { path: '*/sso', category: 'login_auth', priority: 50 },
-  { path: '*/sso/*', category: 'login_auth', priority: 50 },
-  { path: '*/note*', category: 'documentation', priority: 20 },
-  { path: '*document*', category: 'documentation', priority: 20 },
-  { path: '*result*', category: 'results_review', priority: 20 },
-  { path: '*/lab', category: 'results_review', priority: 20 },
-  { path: '*/lab/*', category: 'results_review', priority: 20 },
-  { path: '*/labs*', category: 'results_review', priority: 20 },
-  { path: '*pathology*', category: 'results_review', priority: 20 },
-  { path: '*radiology*', category: 'results_review', priority: 20 },
-  { path: '*inbox*', category: 'inbox_messaging', priority: 20 },
-  { path: '*messag*', category: 'inbox_messaging', priority: 20 },
-  { path: '*/task*', category: 'inbox_messaging', priority: 20 },
-  { path: '*referral*', category: 'referrals', priority: 20 },
-  { path: '*prescri*', category: 'orders_prescribing', priority: 20 },
-  { path: '*medication*', category: 'orders_prescribing', priority: 20 },
-  { path: '*/order*', category: 'orders_prescribing', priority: 20 },
-  { path: '*search*', category: 'patient_search', priority: 20 },
-  { path: '*/find', category: 'patient_search', priority: 20 },
-  { path: '*/find/*', category: 'patient_search', priority: 20 },
-  { path: '*schedul*', category: 'scheduling', priority: 20 },
-  { path: '*appointment*', category: 'scheduling', priority: 20 },
-  { path: '*diary*', category: 'scheduling', priority: 20 },
-  { path: '*/rota', category: 'scheduling', priority: 20 },
-  { path: '*/rota/*', category: 'scheduling', priority: 20 },
-  { path: '*/rotas*', category: 'scheduling', priority: 20 },
-  { path: '*/record*', category: 'chart_review', priority: 10 },
-  { path: '*summary*', category: 'chart_review', priority: 10 },
-  { path: '*/chart*', category: 'chart_review', priority: 10 },
+  ...pathRules('login_auth', 50, ['*login*', '*signin*', '*sign-in*', '*/auth', '*/auth/*', '*/sso', '*/sso/*']),
+  ...pathRules('documentation', 20, ['*/note*', '*document*']),
+  ...pathRules('results_review', 20, ['*result*', '*/lab', '*/lab/*', '*/labs*', '*pathology*', '*radiology*']),
+  ...pathRules('inbox_messaging', 20, ['*inbox*', '*messag*', '*/task*']),
+  ...pathRules('referrals', 20, ['*referral*']),
+  ...pathRules('orders_prescribing', 20, ['*prescri*', '*medication*', '*/order*']),
+  ...pathRules('patient_search', 20, ['*search*', '*/find', '*/find/*']),
+  ...pathRules('scheduling', 20, ['*schedul*', '*appointment*', '*diary*', '*/rota', '*/rota/*', '*/rotas*']),
+  ...pathRules('chart_review', 10, ['*/record*', '*summary*', '*/chart*']),
 ];
 
 /**

@@ -9,6 +9,7 @@ import { entryName, sourceLabel, systemText, timeRange } from './entryText.js';
 import { addDays } from '../../core/dateKeys.js';
 import { clockTime, localDayStartMs, localMs } from './localTime.js';
 import { useChartWidth } from '../common/useChartWidth.js';
+import { NumericHeader } from '../common/NumericHeader.js';
 
 const BAR_Y = 6;
 const BAR_H = 28;
@@ -68,9 +69,7 @@ export function DayTimelineChart({ date, entries, totalMs }: { date: LocalDateKe
             <th scope="col">{t('dash_colTask')}</th>
             <th scope="col">{t('dash_colSystem')}</th>
             <th scope="col">{t('day_colSource')}</th>
-            <th scope="col" class="numeric">
-              {t('day_colCounted')}
-            </th>
+            <NumericHeader>{t('day_colCounted')}</NumericHeader>
           </tr>
         </thead>
         <tbody>

@@ -2,9 +2,9 @@ import type { PeriodMetrics } from '../../core/periodMetrics.js';
 import { formatDuration } from '../../ui/duration.js';
 import { t } from '../../ui/i18n.js';
 import { BarChart } from './BarChart.js';
-import { DataTable } from '../common/DataTable.js';
 import type { Period } from '../common/periods.js';
-import { trendBars, trendIsMonthly, trendRows } from './trendRows.js';
+import { trendBars, trendIsMonthly, trendRows, type TrendRow } from './trendRows.js';
+import { TrendTable } from './TrendTable.js';
 
 /**
  * Evening, night and weekend time ("pyjama time") in the two published
@@ -37,37 +37,15 @@ export function AfterHoursSection({ metrics, period, hasSchedule }: { metrics: P
             bars={bars}
             summary={monthly ? t('dash_afterHoursMonthlyChartSummary', ...chartFigures) : t('dash_afterHoursChartSummary', ...chartFigures)}
           />
-          <DataTable caption={monthly ? t('dash_afterHoursMonthlyCaption') : t('dash_afterHoursCaption')}>
-            <thead>
-              <tr>
-                <th scope="col">{monthly ? t('dash_colMonth') : t('dash_colDate')}</th>
-                <th scope="col" class="numeric">
-                  {t('dash_afterHoursEpicShort')}
-                </th>
-                {hasSchedule && (
-                  <th scope="col" class="numeric">
-                    {t('dash_outsideSchedule')}
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.key}>
-                  <th scope="row">{r.label}</th>
-                  <td class="numeric">{formatDuration(r.afterHoursEpicMs)}</td>
-                  {hasSchedule && <td class="numeric">{formatDuration(r.outsideScheduleMs)}</td>}
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t('dash_total')}</th>
-                <td class="numeric">{formatDuration(metrics.afterHoursEpicMs)}</td>
-                {hasSchedule && <td class="numeric">{formatDuration(metrics.outsideScheduleMs)}</td>}
-              </tr>
-            </tfoot>
-          </DataTable>
+          <TrendTable
+            caption={monthly ? t('dash_afterHoursMonthlyCaption') : t('dash_afterHoursCaption')}
+            monthly={monthly}
+            rows={rows}
+            columns={[
+              { key: 'after-hours', heading: t('dash_afterHoursEpicShort'), ms: (r) => r.afterHoursEpicMs, totalMs: metrics.afterHoursEpicMs },
+              ...(hasSchedule ? [{ key: 'outside-schedule', heading: t('dash_outsideSchedule'), ms: (r: TrendRow) => r.outsideScheduleMs, totalMs: metrics.outsideScheduleMs }] : []),
+            ]}
+          />
         </>
       )}
     </section>

@@ -5,9 +5,9 @@ import { categoryLabel } from '../../ui/categoryLabel.js';
 import { t } from '../../ui/i18n.js';
 import { BarChart } from './BarChart.js';
 import { categoriesWithTime, categoryClass } from '../common/categoryOrder.js';
-import { DataTable } from '../common/DataTable.js';
 import type { Period } from '../common/periods.js';
-import { trendBars, trendIsMonthly, trendRows } from './trendRows.js';
+import { trendBars, trendIsMonthly, trendRows, type TrendRow } from './trendRows.js';
+import { TrendTable } from './TrendTable.js';
 
 /**
  * Active time stacked by task for each day (week or month) or each month
@@ -25,45 +25,15 @@ export function CategoryDailyBars({ metrics, period, legend }: { metrics: Period
     <>
       <BarChart bars={bars} summary={summary} />
       {legend}
-      <DataTable caption={monthly ? t('dash_byTaskMonthlyCaption') : t('dash_byTaskDailyCaption')}>
-        <thead>
-          <tr>
-            <th scope="col">{monthly ? t('dash_colMonth') : t('dash_colDate')}</th>
-            {categories.map((c) => (
-              <th key={c} scope="col" class="numeric">
-                {categoryLabel(c)}
-              </th>
-            ))}
-            <th scope="col" class="numeric">
-              {t('dash_total')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.label}</th>
-              {categories.map((c) => (
-                <td key={c} class="numeric">
-                  {formatDuration(r.byCategoryMs[c] ?? 0)}
-                </td>
-              ))}
-              <td class="numeric">{formatDuration(r.activeMs)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('dash_total')}</th>
-            {categories.map((c) => (
-              <td key={c} class="numeric">
-                {formatDuration(metrics.byCategoryMs[c] ?? 0)}
-              </td>
-            ))}
-            <td class="numeric">{formatDuration(metrics.activeMs)}</td>
-          </tr>
-        </tfoot>
-      </DataTable>
+      <TrendTable
+        caption={monthly ? t('dash_byTaskMonthlyCaption') : t('dash_byTaskDailyCaption')}
+        monthly={monthly}
+        rows={rows}
+        columns={[
+          ...categories.map((c) => ({ key: c, heading: categoryLabel(c), ms: (r: TrendRow) => r.byCategoryMs[c] ?? 0, totalMs: metrics.byCategoryMs[c] ?? 0 })),
+          { key: 'total', heading: t('dash_total'), ms: (r) => r.activeMs, totalMs: metrics.activeMs },
+        ]}
+      />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { formatDuration } from '../../ui/duration.js';
 import { t } from '../../ui/i18n.js';
 import { formatHours } from '../common/format.js';
 import { HBarChart } from './HBarChart.js';
+import { NumericHeader } from '../common/NumericHeader.js';
 
 /**
  * The same period under the input-gap rule alone at τ = 5, 30, 60 and 300 s,
@@ -44,12 +45,8 @@ export function SensitivitySection({ metrics, hasSchedule }: { metrics: PeriodMe
           <thead>
             <tr>
               <th scope="col">{t('dash_colRule')}</th>
-              <th scope="col" class="numeric">
-                {t('dash_colActiveTime')}
-              </th>
-              <th scope="col" class="numeric">
-                {t('dash_measureName_ehrTime8')}
-              </th>
+              <NumericHeader>{t('dash_colActiveTime')}</NumericHeader>
+              <NumericHeader>{t('dash_measureName_ehrTime8')}</NumericHeader>
             </tr>
           </thead>
           <tbody>

@@ -2,6 +2,7 @@ import { formatDuration } from '../../ui/duration.js';
 import { t } from '../../ui/i18n.js';
 import { DataTable } from '../common/DataTable.js';
 import { formatPercent } from '../common/format.js';
+import { NumericHeader } from '../common/NumericHeader.js';
 
 /** One row of active time: a task or a system. */
 export interface TimeShareRow {
@@ -32,12 +33,8 @@ export function TimeShareTable({
       <thead>
         <tr>
           <th scope="col">{rowHeading}</th>
-          <th scope="col" class="numeric">
-            {t('dash_colActiveTime')}
-          </th>
-          <th scope="col" class="numeric">
-            {t('dash_colShare')}
-          </th>
+          <NumericHeader>{t('dash_colActiveTime')}</NumericHeader>
+          <NumericHeader>{t('dash_colShare')}</NumericHeader>
         </tr>
       </thead>
       <tbody>

@@ -1,6 +1,7 @@
 import type { PeriodMetrics } from '../../core/periodMetrics.js';
 import { formatDuration } from '../../ui/duration.js';
 import { t } from '../../ui/i18n.js';
+import { NumericHeader } from '../common/NumericHeader.js';
 
 type Samples = { count: number; p50Ms: number; p95Ms: number; totalMs: number };
 
@@ -39,18 +40,10 @@ function SamplesTable({ id, caption, countLabel, rows, nameOf }: { id: string; c
         <thead>
           <tr>
             <th scope="col">{t('dash_colSystem')}</th>
-            <th scope="col" class="numeric">
-              {countLabel}
-            </th>
-            <th scope="col" class="numeric">
-              {t('dash_colP50')}
-            </th>
-            <th scope="col" class="numeric">
-              {t('dash_colP95')}
-            </th>
-            <th scope="col" class="numeric">
-              {t('dash_colLoadTotal')}
-            </th>
+            <NumericHeader>{countLabel}</NumericHeader>
+            <NumericHeader>{t('dash_colP50')}</NumericHeader>
+            <NumericHeader>{t('dash_colP95')}</NumericHeader>
+            <NumericHeader>{t('dash_colLoadTotal')}</NumericHeader>
           </tr>
         </thead>
         <tbody>

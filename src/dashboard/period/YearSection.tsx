@@ -11,6 +11,7 @@ import type { Schedule } from '../../core/schedule.js';
 import { t } from '../../ui/i18n.js';
 import { AssumptionFields } from '../common/AssumptionFields.js';
 import { formatHours } from '../common/format.js';
+import { NumericHeader } from '../common/NumericHeader.js';
 
 const BURDEN_KEYS: Record<BurdenId, string> = {
   login: 'year_burden_login',
@@ -53,15 +54,9 @@ export function YearSection({ metrics, schedule }: { metrics: PeriodMetrics; sch
           <thead>
             <tr>
               <th scope="col">{t('year_colBurden')}</th>
-              <th scope="col" class="numeric">
-                {t('year_colPeriod')}
-              </th>
-              <th scope="col" class="numeric">
-                {t('year_colYear')}
-              </th>
-              <th scope="col" class="numeric">
-                {t('year_colFte')}
-              </th>
+              <NumericHeader>{t('year_colPeriod')}</NumericHeader>
+              <NumericHeader>{t('year_colYear')}</NumericHeader>
+              <NumericHeader>{t('year_colFte')}</NumericHeader>
             </tr>
           </thead>
           <tbody>

@@ -3,6 +3,7 @@ import type { Schedule } from '../../core/schedule.js';
 import { t } from '../../ui/i18n.js';
 import { LeaveRow } from './LeaveRow.js';
 import { NonWorkingDateRow } from './NonWorkingDateRow.js';
+import { RowListFieldset } from './RowListFieldset.js';
 import { draftFromSchedule, newDate, newLeave, newSession, scheduleFromDraft, type ScheduleDraft } from './scheduleDraft.js';
 import { SessionRow } from './SessionRow.js';
 
@@ -67,96 +68,43 @@ export function ScheduleForm({
           onSave(scheduleFromDraft(draft));
         }}
       >
-        <fieldset class="fieldset">
-          <legend class="fieldset-legend">{t('settings_sessionsLegend')}</legend>
-          <p class="hint">{t('settings_sessionsHint')}</p>
-          {draft.sessions.length === 0 ? (
-            <p class="inset">{t('settings_noSessions')}</p>
-          ) : (
-            <ol class="schedule-list">
-              {draft.sessions.map((s, i) => (
-                <SessionRow
-                  key={s.key}
-                  session={s}
-                  number={i + 1}
-                  onChange={(changed) => update({ sessions: draft.sessions.map((x) => (x.key === s.key ? changed : x)) })}
-                  onRemove={() => update({ sessions: draft.sessions.filter((x) => x.key !== s.key) }, 'add-session')}
-                />
-              ))}
-            </ol>
-          )}
-          <button
-            type="button"
-            id="add-session"
-            class="button button-secondary"
-            onClick={() => {
-              // A new row starts on the last row's day: job plans often have a morning and an afternoon session.
-              const last = draft.sessions[draft.sessions.length - 1];
-              const session = newSession(last ? last.weekday : 1);
-              update({ sessions: [...draft.sessions, session] }, `session-day-${session.key}`);
-            }}
-          >
-            {t('settings_addSession')}
-          </button>
-        </fieldset>
+        <RowListFieldset
+          legend={t('settings_sessionsLegend')}
+          hint={t('settings_sessionsHint')}
+          emptyText={t('settings_noSessions')}
+          rows={draft.sessions}
+          addId="add-session"
+          addLabel={t('settings_addSession')}
+          // A new row starts on the last row's day: job plans often have a morning and an afternoon session.
+          newRow={(rows) => newSession(rows.length > 0 ? rows[rows.length - 1]!.weekday : 1)}
+          firstFieldId={(s) => `session-day-${s.key}`}
+          onRowsChange={(sessions, focus) => update({ sessions }, focus)}
+          renderRow={(s, { number, onChange, onRemove }) => <SessionRow session={s} number={number} onChange={onChange} onRemove={onRemove} />}
+        />
 
-        <fieldset class="fieldset">
-          <legend class="fieldset-legend">{t('settings_nonWorkingLegend')}</legend>
-          <p class="hint">{t('settings_nonWorkingHint')}</p>
-          {draft.nonWorkingDates.length > 0 && (
-            <ol class="schedule-list">
-              {draft.nonWorkingDates.map((d, i) => (
-                <NonWorkingDateRow
-                  key={d.key}
-                  entry={d}
-                  number={i + 1}
-                  onChange={(changed) => update({ nonWorkingDates: draft.nonWorkingDates.map((x) => (x.key === d.key ? changed : x)) })}
-                  onRemove={() => update({ nonWorkingDates: draft.nonWorkingDates.filter((x) => x.key !== d.key) }, 'add-non-working')}
-                />
-              ))}
-            </ol>
-          )}
-          <button
-            type="button"
-            id="add-non-working"
-            class="button button-secondary"
-            onClick={() => {
-              const entry = newDate();
-              update({ nonWorkingDates: [...draft.nonWorkingDates, entry] }, `non-working-${entry.key}`);
-            }}
-          >
-            {t('settings_addNonWorking')}
-          </button>
-        </fieldset>
+        <RowListFieldset
+          legend={t('settings_nonWorkingLegend')}
+          hint={t('settings_nonWorkingHint')}
+          rows={draft.nonWorkingDates}
+          addId="add-non-working"
+          addLabel={t('settings_addNonWorking')}
+          newRow={() => newDate()}
+          firstFieldId={(d) => `non-working-${d.key}`}
+          onRowsChange={(nonWorkingDates, focus) => update({ nonWorkingDates }, focus)}
+          renderRow={(d, { number, onChange, onRemove }) => <NonWorkingDateRow entry={d} number={number} onChange={onChange} onRemove={onRemove} />}
+        />
 
-        <fieldset class="fieldset">
-          <legend class="fieldset-legend">{t('settings_leaveLegend')}</legend>
-          <p class="hint">{t('settings_leaveHint')}</p>
-          {draft.leave.length > 0 && (
-            <ol class="schedule-list">
-              {draft.leave.map((l, i) => (
-                <LeaveRow
-                  key={l.key}
-                  leave={l}
-                  number={i + 1}
-                  onChange={(changed) => update({ leave: draft.leave.map((x) => (x.key === l.key ? changed : x)) })}
-                  onRemove={() => update({ leave: draft.leave.filter((x) => x.key !== l.key) }, 'add-leave')}
-                />
-              ))}
-            </ol>
-          )}
-          <button
-            type="button"
-            id="add-leave"
-            class="button button-secondary"
-            onClick={() => {
-              const leave = newLeave();
-              update({ leave: [...draft.leave, leave] }, `leave-from-${leave.key}`);
-            }}
-          >
-            {t('settings_addLeave')}
-          </button>
-        </fieldset>
+        <RowListFieldset
+          legend={t('settings_leaveLegend')}
+          hint={t('settings_leaveHint')}
+          rows={draft.leave}
+          addId="add-leave"
+          addLabel={t('settings_addLeave')}
+          newRow={() => newLeave()}
+          firstFieldId={(l) => `leave-from-${l.key}`}
+          onRowsChange={(leave, focus) => update({ leave }, focus)}
+          renderRow={(l, { number, onChange, onRemove }) => <LeaveRow leave={l} number={number} onChange={onChange} onRemove={onRemove} />}
+        />
 
         <button type="submit" class="button">
           {t('settings_saveSchedule')}

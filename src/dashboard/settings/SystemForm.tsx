@@ -9,6 +9,7 @@ import { previewViaWorker, type PreviewRules } from './rulePreview.js';
 import { RuleRow } from './RuleRow.js';
 import { domSelectorIsValid, draftRule, newRule, rulesFromDraft, selectorSyntaxErrors, type RuleDraft, type SystemDraft } from './systemDraft.js';
 import { downloadText } from '../common/download.js';
+import { PatternsField } from './PatternsField.js';
 
 /** The rows' rules, checked as the worker and the page will check them, plus what only a real DOM can check. */
 type CheckedRules = { ok: true; rules: ClassificationRule[]; rowKeys: number[] } | { ok: false; errors: string[]; badSelectorKeys: Set<number> };
@@ -237,56 +238,32 @@ export function SystemForm({
         />
       </div>
 
-      <div class="field">
-        <label for="system-matches">{t('settings_matchesLabel')}</label>
-        <p class="hint" id="system-matches-hint">
-          {t('settings_matchesHint')}
-        </p>
-        <textarea
-          id="system-matches"
-          class="input textarea"
-          rows={3}
-          spellcheck={false}
-          autocapitalize="off"
-          aria-describedby="system-matches-hint"
-          value={draft.matchesText}
-          onInput={(e) => setDraft({ ...draft, matchesText: e.currentTarget.value })}
-        />
-      </div>
+      <PatternsField
+        id="system-matches"
+        label={t('settings_matchesLabel')}
+        hint={t('settings_matchesHint')}
+        rows={3}
+        value={draft.matchesText}
+        onInput={(matchesText) => setDraft({ ...draft, matchesText })}
+      />
 
-      <div class="field">
-        <label for="system-sign-in">{t('settings_signInLabel')}</label>
-        <p class="hint" id="system-sign-in-hint">
-          {t('settings_signInHint', categoryLabel('login_auth'))}
-        </p>
-        <textarea
-          id="system-sign-in"
-          class="input textarea"
-          rows={2}
-          spellcheck={false}
-          autocapitalize="off"
-          aria-describedby="system-sign-in-hint"
-          value={draft.signInText}
-          onInput={(e) => setDraft({ ...draft, signInText: e.currentTarget.value })}
-        />
-      </div>
+      <PatternsField
+        id="system-sign-in"
+        label={t('settings_signInLabel')}
+        hint={t('settings_signInHint', categoryLabel('login_auth'))}
+        rows={2}
+        value={draft.signInText}
+        onInput={(signInText) => setDraft({ ...draft, signInText })}
+      />
 
-      <div class="field">
-        <label for="system-viewers">{t('settings_viewersLabel')}</label>
-        <p class="hint" id="system-viewers-hint">
-          {t('settings_viewersHint')}
-        </p>
-        <textarea
-          id="system-viewers"
-          class="input textarea"
-          rows={2}
-          spellcheck={false}
-          autocapitalize="off"
-          aria-describedby="system-viewers-hint"
-          value={draft.viewerText ?? ''}
-          onInput={(e) => setDraft({ ...draft, viewerText: e.currentTarget.value })}
-        />
-      </div>
+      <PatternsField
+        id="system-viewers"
+        label={t('settings_viewersLabel')}
+        hint={t('settings_viewersHint')}
+        rows={2}
+        value={draft.viewerText ?? ''}
+        onInput={(viewerText) => setDraft({ ...draft, viewerText })}
+      />
 
       <fieldset class="fieldset">
         <legend class="fieldset-legend">{t('settings_rulesLegend')}</legend>
