@@ -1,5 +1,6 @@
 import { spreadX, SPREAD_CHART, type BoardBurden, type BoardFigureRow, type BoardReportModel } from '../../core/teamReport/boardReport.js';
 import { t } from '../../ui/i18n.js';
+import { NumericHeader } from '../common/NumericHeader.js';
 
 /**
  * The board report in the Share view: the same model as the printable page
@@ -87,6 +88,16 @@ function SpreadChart({ burden: b, max }: { burden: BoardBurden; max: number }) {
   );
 }
 
+/** A burden's figures in the order the printable page gives them, each with its column heading's message. */
+const FIGURE_COLUMNS: ReadonlyArray<readonly [keyof BoardFigureRow, string]> = [
+  ['contributors', 'board_colPeople'],
+  ['total', 'board_colTotal'],
+  ['fte', 'board_colFte'],
+  ['q1', 'board_colQ1'],
+  ['median', 'board_colMedian'],
+  ['q3', 'board_colQ3'],
+];
+
 function FigureTable({ id, caption, row }: { id: string; caption: string; row: BoardFigureRow }) {
   return (
     <div class="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
@@ -94,34 +105,18 @@ function FigureTable({ id, caption, row }: { id: string; caption: string; row: B
         <caption id={`${id}-caption`}>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" class="numeric">
-              {t('board_colPeople')}
-            </th>
-            <th scope="col" class="numeric">
-              {t('board_colTotal')}
-            </th>
-            <th scope="col" class="numeric">
-              {t('board_colFte')}
-            </th>
-            <th scope="col" class="numeric">
-              {t('board_colQ1')}
-            </th>
-            <th scope="col" class="numeric">
-              {t('board_colMedian')}
-            </th>
-            <th scope="col" class="numeric">
-              {t('board_colQ3')}
-            </th>
+            {FIGURE_COLUMNS.map(([key, heading]) => (
+              <NumericHeader key={key}>{t(heading)}</NumericHeader>
+            ))}
           </tr>
         </thead>
         <tbody>
           <tr>
-            <td class="numeric">{row.contributors}</td>
-            <td class="numeric">{row.total}</td>
-            <td class="numeric">{row.fte}</td>
-            <td class="numeric">{row.q1}</td>
-            <td class="numeric">{row.median}</td>
-            <td class="numeric">{row.q3}</td>
+            {FIGURE_COLUMNS.map(([key]) => (
+              <td key={key} class="numeric">
+                {row[key]}
+              </td>
+            ))}
           </tr>
         </tbody>
       </table>

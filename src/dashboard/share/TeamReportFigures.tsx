@@ -4,6 +4,7 @@ import { categoryLabel, noteText } from '../../core/teamReport/reportLabels.js';
 import { t } from '../../ui/i18n.js';
 import { DisclosedCell } from './DisclosedCell.js';
 import { longDate } from '../common/format.js';
+import { NumericHeader } from '../common/NumericHeader.js';
 
 /** The numeric columns every table of team figures has; the task table adds the total. */
 const FIGURE_COLUMNS = ['share_colPeople', 'share_colMedian', 'share_colQ1', 'share_colQ3'];
@@ -30,9 +31,7 @@ function FiguresTable({
           <tr>
             <th scope="col">{rowHeading}</th>
             {[...FIGURE_COLUMNS, ...(total ? ['share_colTotal'] : [])].map((key) => (
-              <th key={key} scope="col" class="numeric">
-                {t(key)}
-              </th>
+              <NumericHeader key={key}>{t(key)}</NumericHeader>
             ))}
           </tr>
         </thead>
