@@ -77,6 +77,18 @@ describe('en_GB messages.json', () => {
     ];
     expect(keys.filter((k) => !Object.hasOwn(messages, k))).toEqual([]);
   });
+
+  it('has no entry for a code that does not exist (a translator would translate it for nothing)', () => {
+    const families: Array<[prefix: string, codes: readonly string[]]> = [
+      ['category_', TASK_CATEGORIES],
+      ['share_reject_', REJECTION_CODES],
+      ['teamReport_role_', [...ROLES, 'not_stated']],
+      ['teamReport_note_', REPORT_NOTES],
+      ['teamReport_rolesWithheld_', ROLES_WITHHELD],
+    ];
+    const strays = families.flatMap(([prefix, codes]) => Object.keys(messages).filter((k) => k.startsWith(prefix) && !codes.includes(k.slice(prefix.length))));
+    expect(strays).toEqual([]);
+  });
 });
 
 // Parsed rather than regex-scanned, so `=>` and `a > b` in code are not mistaken for markup.
