@@ -79,14 +79,16 @@ export async function recordReports(db: TimebackDb, items: readonly TabReport[],
       if (span) spans.set(id, span);
     }
     const result = applyReport(state, tabId, report, nowSec, spans, ctx.newId, ctx.timeZone);
-    const near = await claims(result.writes.map((w) => w.after));
-    for (const w of result.writes) {
-      known.set(w.after.id, w.after);
-      // Evidence the span already holds (a second reported twice) leaves it as it was: its
-      // rollup delta, the same span counted off and on again, is zero, and nothing is written.
-      if (w.before && sameRecord(w.before, w.after)) continue;
-      deltas.push(...spanRollupDeltas(w.before, w.after, ctx.params, ctx.timeZone, { before: near, after: near }));
-      changedSpans.set(w.after.id, w.after);
+    for (const w of result.writes) known.set(w.after.id, w.after);
+    // Evidence a span already holds (a second reported twice) leaves it as it was: its rollup
+    // delta, the same span counted off and on again, is zero, and nothing is written or read for it.
+    const changed = result.writes.filter((w) => !(w.before && sameRecord(w.before, w.after)));
+    if (changed.length > 0) {
+      const near = await claims(result.writes.map((w) => w.after));
+      for (const w of changed) {
+        deltas.push(...spanRollupDeltas(w.before, w.after, ctx.params, ctx.timeZone, { before: near, after: near }));
+        changedSpans.set(w.after.id, w.after);
+      }
     }
     for (const e of result.events) deltas.push(eventRollupDelta(e));
     events.push(...result.events);

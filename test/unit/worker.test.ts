@@ -261,7 +261,7 @@ describe('service worker (fake browser, fake-indexeddb)', () => {
     expect(Math.max(...reads.values())).toBeLessThanOrEqual(2);
   });
 
-  it('a report of seconds already recorded writes nothing but the tracker state', async () => {
+  it('a report of seconds already recorded writes nothing but the tracker state, and reads no manual claims', async () => {
     f.world.focusedTabId = 7;
     const w = await startedWorker();
     f.world.nowMs = T0 + 10_000;
@@ -274,14 +274,22 @@ describe('service worker (fake browser, fake-indexeddb)', () => {
       puts.push(this.name);
       return original.apply(this, args);
     } as IDBObjectStore['put'];
+    const indexGetAll = IDBIndex.prototype.getAll;
+    let claimReads = 0;
+    IDBIndex.prototype.getAll = function (this: IDBIndex, ...args: Parameters<IDBIndex['getAll']>) {
+      claimReads++;
+      return indexGetAll.apply(this, args);
+    } as IDBIndex['getAll'];
     try {
       // The same seconds again, as a frame and its page, or a resent report, would send them.
       expect(await w.handleMessage(activity([0, 5]), tabSender(7))).toEqual({ accepted: true });
       expect(await w.handleMessage(activity([2, 4]), tabSender(7))).toEqual({ accepted: true });
     } finally {
       proto.put = original;
+      IDBIndex.prototype.getAll = indexGetAll;
     }
     expect(puts).toEqual(['meta', 'meta']);
+    expect(claimReads).toBe(0);
     const after = JSON.parse(await dumpEverything(f.ports));
     for (const store of ['spans', 'rollups', 'events']) expect(after[store], store).toEqual(before[store]);
   });
