@@ -6,7 +6,6 @@ import type { PeriodMetrics } from '../../core/periodMetrics.js';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../core/settings.js';
 import { t } from '../../ui/i18n.js';
 import { afterNextPaint, markPainted } from '../../ui/paintMark.js';
-import { noteChartWidth } from '../common/useChartWidth.js';
 import { ActiveTimeSection } from './ActiveTimeSection.js';
 import { AfterHoursSection } from './AfterHoursSection.js';
 import type { DashboardApi } from '../dashboardApi.js';
@@ -68,9 +67,6 @@ export function PeriodPage({
   // A layout effect: the period's rollups are asked for before the loading frame is painted.
   useLayoutEffect(() => {
     let live = true;
-    // The charts are as wide as the page's content: noted now, while the figures load, they
-    // draw at that width the first time (useChartWidth).
-    noteChartWidth(heading.current?.parentElement?.clientWidth ?? 0);
     const settings = api.load().then(
       (raw) => (raw === undefined ? { ok: true as const, settings: DEFAULT_SETTINGS } : parseSettings(raw)),
       () => ({ ok: false as const, errors: [] }),
