@@ -8,6 +8,7 @@
  *   --out <file>               where to write the JSON (default bench/results.json)
  *   --only node|chromium       one half only (while working on it)
  *   --only team-report         the team-report measure alone
+ *   --only burst|dashboard     one Chromium measure alone, after the same year of history
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -44,13 +45,14 @@ async function main(): Promise<void> {
   const out = outIndex >= 0 ? path.resolve(args[outIndex + 1]!) : path.join(root, 'bench/results.json');
   const workDir = path.join(os.tmpdir(), `timeback-bench-${process.pid}`);
   mkdirSync(workDir, { recursive: true });
-  const opts: BenchOptions = { smoke, runs: smoke ? 1 : 5, workDir, timeZone: 'Europe/London' };
+  const oneMeasure = only === 'burst' || only === 'dashboard' ? only : undefined;
+  const opts: BenchOptions = { smoke, runs: smoke ? 1 : 5, workDir, timeZone: 'Europe/London', ...(oneMeasure ? { only: oneMeasure } : {}) };
   const started = Date.now();
   const measurements: Measurement[] = [];
   let baseline: BaselineRow[] = [];
   let info: Record<string, unknown> = {};
   try {
-    if (only !== 'chromium') {
+    if (only !== 'chromium' && !oneMeasure) {
       if (only !== 'team-report') measurements.push(...bundleSizes());
       console.error('bench: team report …');
       measurements.push(await measureTeamReport(opts));

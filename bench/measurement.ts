@@ -35,6 +35,8 @@ export interface BenchOptions {
   /** Scratch directory for this bench run. */
   workDir: string;
   timeZone: string;
+  /** One Chromium measure alone, after the same year of history (`--only burst`, `--only dashboard`). */
+  only?: 'burst' | 'dashboard';
 }
 
 export function median(values: readonly number[]): number {

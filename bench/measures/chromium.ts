@@ -190,6 +190,15 @@ export async function measureInChromium(opts: BenchOptions): Promise<ChromiumRes
 
     // Writing a year leaves the store compacting for a while: let it settle before timing.
     await sleep(opts.smoke ? 1000 : 15_000);
+    // One measure alone, with the same year and the same settling (--only burst, --only dashboard).
+    if (opts.only === 'burst') {
+      measurements.push(await burst(tb, server, opts));
+      return { measurements, info };
+    }
+    if (opts.only === 'dashboard') {
+      measurements.push(...(await dashboardPaints(tb, runs)));
+      return { measurements, info };
+    }
     // The popup with a year of history and with none, in two browsers (same settings), opened
     // in turn so both are measured under the same conditions.
     console.error(`bench: popup … (${new Date().toISOString()})`);
@@ -219,14 +228,7 @@ export async function measureInChromium(opts: BenchOptions): Promise<ChromiumRes
       measurement({ id: 'extensionPageFloorMs', label: 'floor: an empty extension page of the popup\'s shape, painted', unit: 'ms', budget: null, runs: floor, note: 'bench/floor/bench-floor.html (test build only): the browser\'s own part of every paint figure on this machine, opened in turn with the popups' }),
       measurement({ id: 'popupOverFloorMs', label: 'popup: Timeback\'s own part (year median − floor median)', unit: 'ms', budget: null, runs: [round(median(popupYear) - median(floor))] }),
     );
-    console.error(`bench: dashboard … (${new Date().toISOString()})`);
-    for (const view of ['month', 'year'] as const) {
-      const [painted, complete] = (await paintRuns(tb, `dashboard.html#${view}`, [`timeback:${view}-painted`, `timeback:${view}-complete`], runs)) as [number[], number[]];
-      measurements.push(
-        measurement({ id: `dashboard${view === 'month' ? 'Month' : 'Year'}Ms`, label: `dashboard: ${view} view painted, a year of history`, unit: 'ms', budget: view === 'month' ? 150 : 400, runs: painted, note: `navigation start → timeback:${view}-painted (heading, summary, time by task and by system on screen), dashboard.html#${view}` }),
-        measurement({ id: `dashboard${view === 'month' ? 'Month' : 'Year'}CompleteMs`, label: `dashboard: ${view} view, every section painted`, unit: 'ms', budget: null, runs: complete, note: `navigation start → timeback:${view}-complete (the sections below the first screen follow one frame later)` }),
-      );
-    }
+    measurements.push(...(await dashboardPaints(tb, runs)));
 
     console.error(`bench: export, stored bytes, input cost … (${new Date().toISOString()})`);
     // Personal export of the last 52 whole weeks (Share view's code path: read rollups, build, JSON + CSV).
@@ -321,6 +323,20 @@ export async function measureInChromium(opts: BenchOptions): Promise<ChromiumRes
     await server.close();
   }
   return { measurements, info };
+}
+
+/** The dashboard's month and year views: runs of each, after one warm-up open. */
+async function dashboardPaints(tb: TimebackBrowser, runs: number): Promise<Measurement[]> {
+  console.error(`bench: dashboard … (${new Date().toISOString()})`);
+  const out: Measurement[] = [];
+  for (const view of ['month', 'year'] as const) {
+    const [painted, complete] = (await paintRuns(tb, `dashboard.html#${view}`, [`timeback:${view}-painted`, `timeback:${view}-complete`], runs)) as [number[], number[]];
+    out.push(
+      measurement({ id: `dashboard${view === 'month' ? 'Month' : 'Year'}Ms`, label: `dashboard: ${view} view painted, a year of history`, unit: 'ms', budget: view === 'month' ? 150 : 400, runs: painted, note: `navigation start → timeback:${view}-painted (heading, summary, time by task and by system on screen), dashboard.html#${view}` }),
+      measurement({ id: `dashboard${view === 'month' ? 'Month' : 'Year'}CompleteMs`, label: `dashboard: ${view} view, every section painted`, unit: 'ms', budget: null, runs: complete, note: `navigation start → timeback:${view}-complete (the sections below the first screen follow one frame later)` }),
+    );
+  }
+  return out;
 }
 
 async function burst(tb: TimebackBrowser, server: DemoServer, opts: BenchOptions): Promise<Measurement> {

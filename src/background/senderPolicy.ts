@@ -19,13 +19,41 @@ export interface MessageSenderInfo {
  * that is not of an origin granted to its tab's top-level system, or a
  * content-script message from an extension page (and vice versa).
  */
-export function senderAllowed(kind: SenderKind, sender: MessageSenderInfo, ctx: { extensionId: string; extensionPageOrigin: string; settings: Settings }): boolean {
+export function senderAllowed(
+  kind: SenderKind,
+  sender: MessageSenderInfo,
+  ctx: { extensionId: string; extensionPageOrigin: string; settings: Settings; systemOf?: (sender: MessageSenderInfo) => ClinicalSystem | undefined },
+): boolean {
   if (sender.id !== ctx.extensionId || typeof sender.url !== 'string') return false;
   const fromExtensionPage = sender.url.startsWith(ctx.extensionPageOrigin);
   if (kind === 'extension-page') return fromExtensionPage;
   if (fromExtensionPage || typeof sender.tab?.id !== 'number' || typeof sender.frameId !== 'number') return false;
-  if (sender.frameId !== 0) return frameSystem(ctx.settings, sender) !== undefined;
-  return systemForUrl(ctx.settings, sender.url) !== undefined;
+  return (ctx.systemOf ? ctx.systemOf(sender) : senderSystem(ctx.settings, sender)) !== undefined;
+}
+
+/** The system a content script's message belongs to: its page's, or for a frame its tab's top page's (frameSystem). */
+export function senderSystem(settings: Settings, sender: MessageSenderInfo): ClinicalSystem | undefined {
+  if (sender.frameId !== 0) return frameSystem(settings, sender);
+  return typeof sender.url === 'string' ? systemForUrl(settings, sender.url) : undefined;
+}
+
+/**
+ * senderSystem, remembered for each sender object. A content script's port
+ * has one sender object for its whole life (the browser closes the port when
+ * the page goes), and a burst sends hundreds of reports on one port: the URL
+ * is matched once per port and settings, not twice per report. Only the
+ * system is kept, in a WeakMap keyed by the browser's own sender object, so
+ * nothing of the URL is copied, and an entry goes with its port.
+ */
+export function senderSystems(): (settings: Settings, sender: MessageSenderInfo) => ClinicalSystem | undefined {
+  const known = new WeakMap<MessageSenderInfo, { settings: Settings; system: ClinicalSystem | undefined }>();
+  return (settings, sender) => {
+    const hit = known.get(sender);
+    if (hit && hit.settings === settings) return hit.system;
+    const system = senderSystem(settings, sender);
+    known.set(sender, { settings, system });
+    return system;
+  };
 }
 
 /** Frames that inherit their origin from the page that made them (an editor's empty or srcdoc frame). */

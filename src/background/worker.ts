@@ -15,7 +15,7 @@ import type { WorkerPorts } from './ports.js';
 import { parseActivityReport } from './reportValidation.js';
 import { previewRules } from './rulePreview.js';
 import { createSiteTracking } from './siteTracking.js';
-import { frameSystem, isSignInPage, senderAllowed, systemForUrl, type MessageSenderInfo } from './senderPolicy.js';
+import { frameSystem, isSignInPage, senderAllowed, senderSystems, systemForUrl, type MessageSenderInfo } from './senderPolicy.js';
 
 type Handlers = { [K in MessageType]: (body: RequestOf<K>, sender: MessageSenderInfo, settings: Settings) => Promise<ResponseOf<K>> };
 
@@ -96,6 +96,8 @@ export function createWorker(ports: WorkerPorts) {
   // Masked path shapes of systems with no rules of their own, for suggested rules.
   // Memory only, by design: lost with the worker, never stored.
   const shapes = new PathShapeTally();
+  // The system of each content-script sender, matched once per port (senderSystems).
+  const systemOf = senderSystems();
   const noteShape = (system: { id: string; rules: readonly unknown[] }, url: string) => {
     if (system.rules.length === 0) shapes.add(system.id, url);
   };
@@ -179,7 +181,7 @@ export function createWorker(ports: WorkerPorts) {
     },
     async activity(body, sender, settings) {
       const fromFrame = sender.frameId !== 0;
-      const system = fromFrame ? frameSystem(settings, sender) : systemForUrl(settings, sender.url!);
+      const system = systemOf(settings, sender);
       const report = system && parseActivityReport(body, system.id, Math.floor(ports.now() / 1000), fromFrame);
       if (!report || settings.paused) return { accepted: false };
       // A frame's own address (a viewer's, an editor's) says nothing of its system's pages.
@@ -263,7 +265,8 @@ export function createWorker(ports: WorkerPorts) {
     if (!isEnvelope(message)) return undefined;
     const settings = await loadSettings();
     const kind = MESSAGE_SENDERS[message.type];
-    if (!senderAllowed(kind, sender, { extensionId: ports.extensionId, extensionPageOrigin: ports.extensionPageOrigin, settings })) return undefined;
+    const ctx = { extensionId: ports.extensionId, extensionPageOrigin: ports.extensionPageOrigin, settings, systemOf: (s: MessageSenderInfo) => systemOf(settings, s) };
+    if (!senderAllowed(kind, sender, ctx)) return undefined;
     const handler = handlers[message.type] as (body: unknown, sender: MessageSenderInfo, settings: Settings) => Promise<unknown>;
     return handler(message.body, sender, settings);
   }

@@ -91,6 +91,26 @@ export function spanIdsForTab(state: TrackerState, tabId: number): string[] {
 }
 
 /**
+ * The spans applyReport may read for this report: those of the tab's attention
+ * periods that the report's evidence reaches (applyReport skips every other
+ * period). A report from a tab whose attention has ended, most of a burst from
+ * many tabs, needs none.
+ */
+export function spanIdsForReport(state: TrackerState, tabId: number, report: ActivityReport, nowSec: number): string[] {
+  const { attended, upper } = reportEvidence(report, nowSec);
+  return state.periods
+    .filter((p) => p.tabId === tabId && clipRuns(attended, p.from, p.to ?? upper).length > 0)
+    .flatMap((p) => [p.spanId, p.prevSpanId].filter((id): id is string => id !== undefined));
+}
+
+/** A report's evidence as applyReport counts it: clipped to the ledger's memory and the clock's tolerance. */
+function reportEvidence(report: ActivityReport, nowSec: number): { input: Runs; attended: Runs; upper: number } {
+  const lower = nowSec - LEDGER_MEMORY_SEC;
+  const upper = nowSec + CLOCK_BACK_TOLERANCE_SEC;
+  return { input: clipRuns(report.input, lower, upper), attended: clipRuns(unionRuns(report.attended, report.input), lower, upper), upper };
+}
+
+/**
  * Fold one content-script report into the spans. Evidence is clipped to the
  * tab's attention periods (and to the last hour), then extends the period's
  * span when system and category are unchanged and no gap longer than the
@@ -117,10 +137,7 @@ export function applyReport(
     const views = withTabView(clocked.views, { tabId, systemId: report.systemId, category: report.category });
     if (views) clocked = { ...clocked, views };
   }
-  const lower = nowSec - LEDGER_MEMORY_SEC;
-  const upper = nowSec + CLOCK_BACK_TOLERANCE_SEC;
-  const input = clipRuns(report.input, lower, upper);
-  const attended = clipRuns(unionRuns(report.attended, report.input), lower, upper);
+  const { input, attended, upper } = reportEvidence(report, nowSec);
   const key = spanKey(report.systemId, report.category);
   const writes: SpanWrite[] = [];
   let firstSec: number | undefined;

@@ -7,7 +7,8 @@ import { applyRollupDeltas, emptyRollup, eventRollupDelta, manualClaims, rollups
 import type { LocalDateKey } from '../core/localDate.js';
 import type { PageEvent } from '../core/records.js';
 import type { Runs } from '../core/runs.js';
-import { applyAttention, applyReport, INITIAL_TRACKER_STATE, spanIdsForTab, takeBackSwitchSecond, type SpanWrite, type TrackerState } from '../core/tracker.js';
+import { applyAttention, applyReport, INITIAL_TRACKER_STATE, spanIdsForReport, takeBackSwitchSecond, type SpanWrite, type TrackerState } from '../core/tracker.js';
+import { sameRecord } from '../core/backupValidation.js';
 import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { TimebackDb, TimebackSchema } from './db.js';
 import { encodeEvent, encodeSpan, isStoredAuto, readableEvents, readableSpan, readableSpans } from './recordCodec.js';
@@ -49,13 +50,22 @@ export async function recordReport(db: TimebackDb, tabId: number, report: Activi
  */
 export async function recordReports(db: TimebackDb, items: readonly TabReport[], ctx: WriteContext): Promise<SpanWrite[][]> {
   const tx = db.transaction(['meta', 'spans', 'rollups', 'events'], 'readwrite');
-  await ensureRollupParams(tx, ctx);
+  const meta = tx.objectStore('meta');
   const spanStore = tx.objectStore('spans');
-  let state = ((await tx.objectStore('meta').get('tracker')) as TrackerState | undefined) ?? INITIAL_TRACKER_STATE;
+  // The definition the rollups hold and the tracker state, read together (a rebuild leaves the tracker as it is).
+  const [rollupParams, stored] = await Promise.all([meta.get('rollupParams') as Promise<ActiveTimeParams | undefined>, meta.get('tracker') as Promise<TrackerState | undefined>]);
+  await ensureRollupParamsAre(tx, ctx, rollupParams);
+  let state = stored ?? INITIAL_TRACKER_STATE;
+  const nowSec = Math.floor(ctx.nowMs / 1000);
   // Every span this transaction has read or written (undefined: read, and not there), so a
-  // batch reads each span once: most reports in a burst change nothing (their tab is not
-  // attended) and would otherwise read the same spans again, one round trip each.
+  // batch reads each span once. Only the spans a report can reach are read (spanIdsForReport):
+  // most reports in a burst come from tabs whose attention has ended, and need none.
   const known = new Map<string, ActivitySpan | undefined>();
+  // Nothing is written before the end, so each read below sees the store as it was: the spans
+  // the reports reach in the state as read are read up front, together, in one round trip.
+  const upFront = [...new Set(items.flatMap(({ tabId, report }) => spanIdsForReport(state, tabId, report, nowSec)))];
+  const found = await Promise.all(upFront.map((id) => spanStore.get(id)));
+  upFront.forEach((id, i) => known.set(id, readableSpan(found[i])));
   const changedSpans = new Map<string, ActivitySpan>();
   const events: PageEvent[] = [];
   const deltas: RollupDelta[] = [];
@@ -63,32 +73,38 @@ export async function recordReports(db: TimebackDb, items: readonly TabReport[],
   const out: SpanWrite[][] = [];
   for (const { tabId, report } of items) {
     const spans = new Map<string, ActivitySpan>();
-    for (const id of spanIdsForTab(state, tabId)) {
+    for (const id of spanIdsForReport(state, tabId, report, nowSec)) {
       if (!known.has(id)) known.set(id, readableSpan(await spanStore.get(id)));
       const span = known.get(id);
       if (span) spans.set(id, span);
     }
-    const result = applyReport(state, tabId, report, Math.floor(ctx.nowMs / 1000), spans, ctx.newId, ctx.timeZone);
-    const near = await claims(result.writes.map((w) => w.after));
-    for (const w of result.writes) deltas.push(...spanRollupDeltas(w.before, w.after, ctx.params, ctx.timeZone, { before: near, after: near }));
-    for (const e of result.events) deltas.push(eventRollupDelta(e));
-    for (const w of result.writes) {
-      known.set(w.after.id, w.after);
-      changedSpans.set(w.after.id, w.after);
+    const result = applyReport(state, tabId, report, nowSec, spans, ctx.newId, ctx.timeZone);
+    for (const w of result.writes) known.set(w.after.id, w.after);
+    // Evidence a span already holds (a second reported twice) leaves it as it was: its rollup
+    // delta, the same span counted off and on again, is zero, and nothing is written or read for it.
+    const changed = result.writes.filter((w) => !(w.before && sameRecord(w.before, w.after)));
+    if (changed.length > 0) {
+      const near = await claims(result.writes.map((w) => w.after));
+      for (const w of changed) {
+        deltas.push(...spanRollupDeltas(w.before, w.after, ctx.params, ctx.timeZone, { before: near, after: near }));
+        changedSpans.set(w.after.id, w.after);
+      }
     }
+    for (const e of result.events) deltas.push(eventRollupDelta(e));
     events.push(...result.events);
     state = result.state;
     out.push(result.writes);
   }
-  // Deltas add up, so each touched day's rollup is read and written once.
-  for (const date of new Set(deltas.map((d) => d.date))) {
-    const rollup = (await tx.objectStore('rollups').get(date)) ?? emptyRollup(date, ctx.params);
-    await tx.objectStore('rollups').put(applyRollupDeltas(rollup, deltas));
-  }
-  for (const span of changedSpans.values()) await spanStore.put(encodeSpan(span));
-  for (const e of events) await tx.objectStore('events').put(encodeEvent(e));
-  await tx.objectStore('meta').put(state, 'tracker');
-  await tx.done;
+  // Deltas add up, so each touched day's rollup is read and written once. The writes go
+  // together, in order, and the commit is awaited once: a failed write fails the transaction.
+  const rollups = tx.objectStore('rollups');
+  const dates = [...new Set(deltas.map((d) => d.date))];
+  const before = await Promise.all(dates.map((date) => rollups.get(date)));
+  const writes: Promise<unknown>[] = dates.map((date, i) => rollups.put(applyRollupDeltas(before[i] ?? emptyRollup(date, ctx.params), deltas)));
+  for (const span of changedSpans.values()) writes.push(spanStore.put(encodeSpan(span)));
+  for (const e of events) writes.push(tx.objectStore('events').put(encodeEvent(e)));
+  writes.push(meta.put(state, 'tracker'));
+  await Promise.all([...writes, tx.done]);
   return out;
 }
 
@@ -203,11 +219,14 @@ export async function readToday(db: TimebackDb, date: LocalDateKey): Promise<Tod
  * as the write that noticed, so no rollup ever mixes two definitions.
  */
 export async function ensureRollupParams(tx: RollupTx, ctx: WriteContext): Promise<void> {
-  const meta = tx.objectStore('meta');
-  const current = (await meta.get('rollupParams')) as ActiveTimeParams | undefined;
+  await ensureRollupParamsAre(tx, ctx, (await tx.objectStore('meta').get('rollupParams')) as ActiveTimeParams | undefined);
+}
+
+/** ensureRollupParams, with the stored definition already read in this transaction. */
+async function ensureRollupParamsAre(tx: RollupTx, ctx: WriteContext, current: ActiveTimeParams | undefined): Promise<void> {
   if (sameParams(current, ctx.params)) return;
   await rebuildRollups(tx, ctx);
-  await meta.put({ ...ctx.params }, 'rollupParams');
+  await tx.objectStore('meta').put({ ...ctx.params }, 'rollupParams');
 }
 
 /**

@@ -227,9 +227,10 @@ describe('service worker (fake browser, fake-indexeddb)', () => {
     expect(burst.dump).toBe(oneByOne.dump);
   });
 
-  it('a burst reads each span once per transaction, even for tabs whose attention periods have ended', async () => {
+  it('a burst reads only the spans its reports reach, each once per transaction', async () => {
     // Twenty tabs each had attention in turn (so each has a period and a span), then all report at once:
-    // most reports are clipped to nothing, and must not read their tab's spans again, one round trip each.
+    // most reports are clipped to nothing (their tab's attention ended), so they read no span at all,
+    // and the attended tab's reports read its span once, not one round trip each.
     f.world.focusedTabId = 7;
     const w = await startedWorker();
     for (let k = 0; k < 20; k++) {
@@ -254,9 +255,43 @@ describe('service worker (fake browser, fake-indexeddb)', () => {
       proto.get = original;
     }
     expect(answers).toEqual(answers.map(() => ({ accepted: true })));
-    expect(reads.size).toBeGreaterThanOrEqual(20);
+    // Only the attended tab's (the last focused) span: the other nineteen tabs' spans are never read.
+    expect([...reads.keys()]).toHaveLength(1);
     // Batches: the first report's alone, then the rest together; each span read at most once in each.
     expect(Math.max(...reads.values())).toBeLessThanOrEqual(2);
+  });
+
+  it('a report of seconds already recorded writes nothing but the tracker state, and reads no manual claims', async () => {
+    f.world.focusedTabId = 7;
+    const w = await startedWorker();
+    f.world.nowMs = T0 + 10_000;
+    await w.handleMessage(activity([0, 5]), tabSender(7));
+    const before = JSON.parse(await dumpEverything(f.ports));
+    const proto = IDBObjectStore.prototype;
+    const original = proto.put;
+    const puts: string[] = [];
+    proto.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      puts.push(this.name);
+      return original.apply(this, args);
+    } as IDBObjectStore['put'];
+    const indexGetAll = IDBIndex.prototype.getAll;
+    let claimReads = 0;
+    IDBIndex.prototype.getAll = function (this: IDBIndex, ...args: Parameters<IDBIndex['getAll']>) {
+      claimReads++;
+      return indexGetAll.apply(this, args);
+    } as IDBIndex['getAll'];
+    try {
+      // The same seconds again, as a frame and its page, or a resent report, would send them.
+      expect(await w.handleMessage(activity([0, 5]), tabSender(7))).toEqual({ accepted: true });
+      expect(await w.handleMessage(activity([2, 4]), tabSender(7))).toEqual({ accepted: true });
+    } finally {
+      proto.put = original;
+      IDBIndex.prototype.getAll = indexGetAll;
+    }
+    expect(puts).toEqual(['meta', 'meta']);
+    expect(claimReads).toBe(0);
+    const after = JSON.parse(await dumpEverything(f.ports));
+    for (const store of ['spans', 'rollups', 'events']) expect(after[store], store).toEqual(before[store]);
   });
 
   it('ignores messages from unexpected senders and changes nothing', async () => {
