@@ -87,7 +87,7 @@ export function takeBackSwitchSecond(
 
 /** The spans a report from `tabId` may extend (the caller loads them before calling applyReport). */
 export function spanIdsForTab(state: TrackerState, tabId: number): string[] {
-  return state.periods.filter((p) => p.tabId === tabId).flatMap((p) => [p.spanId, p.prevSpanId].filter((id): id is string => id !== undefined));
+  return spanIdsOf(state.periods.filter((p) => p.tabId === tabId));
 }
 
 /**
@@ -98,9 +98,12 @@ export function spanIdsForTab(state: TrackerState, tabId: number): string[] {
  */
 export function spanIdsForReport(state: TrackerState, tabId: number, report: ActivityReport, nowSec: number): string[] {
   const { attended, upper } = reportEvidence(report, nowSec);
-  return state.periods
-    .filter((p) => p.tabId === tabId && clipRuns(attended, p.from, p.to ?? upper).length > 0)
-    .flatMap((p) => [p.spanId, p.prevSpanId].filter((id): id is string => id !== undefined));
+  return spanIdsOf(state.periods.filter((p) => p.tabId === tabId && clipRuns(attended, p.from, p.to ?? upper).length > 0));
+}
+
+/** The spans attention periods name: each period's own, and the one it replaced. */
+function spanIdsOf(periods: readonly AttentionPeriod[]): string[] {
+  return periods.flatMap((p) => [p.spanId, p.prevSpanId].filter((id): id is string => id !== undefined));
 }
 
 /** A report's evidence as applyReport counts it: clipped to the ledger's memory and the clock's tolerance. */

@@ -29,6 +29,16 @@ describe('real clinical systems in real Chromium: frames and dictation', () => {
     return (Date.now() - start) / 1000;
   }
 
+  /** Press `key` every 250 ms for `ms` in whatever has focus; the seconds it took. */
+  async function pressFor(key: string, ms: number): Promise<number> {
+    const start = Date.now();
+    while (Date.now() - start < ms) {
+      await sys.page.keyboard.press(key);
+      await sleep(250);
+    }
+    return (Date.now() - start) / 1000;
+  }
+
   it('counts 30 s of dictated text (inserted with no key events) as 30 s', async () => {
     await sys.page.goto(canaryUrl(sys.server.url, 'notes'));
     const before = await sys.settledToday();
@@ -55,12 +65,7 @@ describe('real clinical systems in real Chromium: frames and dictation', () => {
     await sys.page.bringToFront();
     const editor = sys.page.frameLocator('#letter-editor-frame').locator('#letter-body');
     await editor.click();
-    const start = Date.now();
-    while (Date.now() - start < 30_000) {
-      await sys.page.keyboard.press('KeyA');
-      await sleep(250);
-    }
-    const truth = (Date.now() - start) / 1000;
+    const truth = await pressFor('KeyA', 30_000);
     const after = await sys.settledToday();
     const gained = secOf(after, 'documentation') - secOf(before, 'documentation');
     console.log('editor frame: truth', truth, 'measured', gained, 'admin_other', secOf(after, 'admin_other'));
@@ -74,12 +79,7 @@ describe('real clinical systems in real Chromium: frames and dictation', () => {
     const before = await sys.settledToday();
     await sys.page.bringToFront();
     await sys.page.frameLocator('#letter-editor-frame').locator('#letter-body').click();
-    const start = Date.now();
-    while (Date.now() - start < 15_000) {
-      await sys.page.keyboard.press('KeyB');
-      await sleep(250);
-    }
-    const truth = (Date.now() - start) / 1000;
+    const truth = await pressFor('KeyB', 15_000);
     const after = await sys.settledToday();
     const gained = secOf(after, 'documentation') - secOf(before, 'documentation');
     console.log('srcdoc editor frame: truth', truth, 'measured', gained);
